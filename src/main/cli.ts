@@ -1,0 +1,272 @@
+/**
+ * The `wirewatch` command line: the same Workbench as the app, one command per task.
+ * Every command is a contract method; `wirewatch call <method> [json]` reaches any of them.
+ */
+import path from 'node:path';
+import { API_METHODS, type ApiMethod } from '../shared/api';
+import type { Article, ImportReport, SearchResult } from '../shared/types';
+import { resolveDbPath } from './archive';
+import { dispatch } from './dispatch';
+import { startServer } from './server';
+import { openWorkbench, type Workbench } from './workbench';
+
+const USAGE = `wirewatch: a media-monitoring workbench
+
+Usage: wirewatch <command> [options]
+
+Commands:
+  import <files or folders>...   import scraped pages (.txt); folders are read recursively
+        [--source NAME]          record the outlet the files came from
+  search <query> [--limit N | --all]
+                                 search titles and bodies (prefix and fuzzy matching)
+  show <id> [--original]         one article with its metadata (and the original page)
+  articles                       every article
+  info                           where the archive is and what it holds
+  serve [--port N]               browser mode: the workbench UI on http://127.0.0.1
+  call <method> [json-args]      any API method (${API_METHODS.join(', ')})
+
+Options:
+  --db PATH     the archive to use (default: $WIREWATCH_DB, else the user's data folder)
+  --json        machine-readable output (articles: one JSON object per line)
+  -h, --help    this text
+`;
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--db', '--limit', '--port', '--source']);
+
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') && a.includes('=')) {
+      const eq = a.indexOf('=');
+      flags.set(a.slice(0, eq), a.slice(eq + 1));
+    } else if (VALUE_FLAGS.has(a)) {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      flags.set(a, v);
+    } else if (a.startsWith('-') && a.length > 1) flags.set(a, true);
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+class UsageError extends Error {}
+
+/** Output sinks, so tests can run the CLI in-process. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: CliIo = {
+  out: (l) => process.stdout.write(l + '\n'),
+  err: (l) => process.stderr.write(l + '\n'),
+};
+
+/**
+ * Runs one CLI invocation and resolves to its exit status.
+ *
+ * @example
+ *   await runCli(['search', 'Borrel', '--db', 'w.db', '--json']) // prints {total, hits}
+ */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    io.err(`wirewatch: ${(e as Error).message}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positional;
+  if (!command || parsed.flags.has('--help') || parsed.flags.has('-h') || command === 'help') {
+    io.out(USAGE);
+    return command || parsed.flags.size ? 0 : 2;
+  }
+  const json = parsed.flags.has('--json');
+  const dbFlag = parsed.flags.get('--db');
+  const dbPath = resolveDbPath(typeof dbFlag === 'string' ? dbFlag : undefined);
+
+  let wb: Workbench;
+  try {
+    wb = openWorkbench({ dbPath });
+  } catch (e) {
+    io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
+    return 1;
+  }
+  try {
+    const call = async <M extends ApiMethod>(method: M, args: unknown) => {
+      const env = await dispatch(wb.api, method, args);
+      if (!env.ok) throw new CommandError(env.error.message);
+      return env.result as never;
+    };
+    switch (command) {
+      case 'import':
+        return await importCommand(rest, parsed, json, io, call);
+      case 'search':
+        return await searchCommand(rest, parsed, json, io, call);
+      case 'show':
+        return await showCommand(rest, parsed, json, io, call);
+      case 'articles':
+        return await articlesCommand(json, io, call);
+      case 'info': {
+        const info = await call('archive.info', {});
+        io.out(json ? JSON.stringify(info) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+        return 0;
+      }
+      case 'serve':
+        return await serveCommand(wb, parsed, io);
+      case 'call': {
+        const [method, argJson] = rest;
+        let args: unknown = {};
+        try {
+          args = argJson ? JSON.parse(argJson) : {};
+        } catch {
+          throw new UsageError('the arguments must be JSON, e.g. \'{"query":"Borrel"}\'');
+        }
+        const env = await dispatch(wb.api, method, args);
+        io.out(JSON.stringify(env.ok ? env.result : env));
+        return env.ok ? 0 : 1;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}" (see wirewatch --help)`);
+    }
+  } catch (e) {
+    io.err(`wirewatch: ${(e as Error).message}`);
+    return e instanceof UsageError ? 2 : 1;
+  } finally {
+    if (command !== 'serve') wb.close();
+  }
+}
+
+class CommandError extends Error {}
+
+type Call = <M extends ApiMethod>(method: M, args: unknown) => Promise<never>;
+
+async function importCommand(files: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  if (files.length === 0) throw new UsageError('import needs at least one file or folder');
+  const source = p.flags.get('--source');
+  const report: ImportReport = await call('import.paths', {
+    paths: files.map((f) => path.resolve(f)),
+    source: typeof source === 'string' ? source : undefined,
+  });
+  if (json) io.out(JSON.stringify(report));
+  for (const o of report.outcomes) {
+    if (o.status === 'error') io.err(`wirewatch: ${o.file}: ${o.error}`);
+    if (json) continue;
+    if (o.status === 'imported') io.out(`imported   #${o.articleId}  ${o.file}  ${o.title}`);
+    if (o.status === 'duplicate') io.out(`duplicate  #${o.articleId}  ${o.file}  (already in the archive: ${o.title})`);
+    if (o.status === 'skipped') io.out(`skipped         ${o.file}  (${o.reason})`);
+    if (o.status === 'imported' || o.status === 'duplicate') for (const w of o.warnings) io.out(`           warning: ${w}`);
+  }
+  if (!json) {
+    io.out(
+      `${report.imported} imported, ${report.duplicates} duplicate, ${report.errors} failed` +
+        (report.skipped ? `, ${report.skipped} skipped` : ''),
+    );
+  }
+  // Failure only when nothing could be done with any file.
+  return report.errors > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
+}
+
+async function searchCommand(words: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  const query = words.join(' ');
+  if (!query.trim()) throw new UsageError('search needs a query');
+  const all = p.flags.has('--all');
+  const limitFlag = p.flags.get('--limit');
+  const limit = all ? -1 : limitFlag === undefined ? 20 : Number(limitFlag);
+  if (!Number.isInteger(limit) || (limit < 1 && !all)) throw new UsageError('--limit needs a whole number of 1 or more');
+  const result: SearchResult = await call('search.query', { query, limit });
+  if (json) {
+    io.out(JSON.stringify(result));
+    return 0;
+  }
+  io.out(`${result.total} ${result.total === 1 ? 'article' : 'articles'}`);
+  for (const h of result.hits) {
+    io.out(`#${h.id}  ${h.publishedAt ?? 'undated'}  ${h.title}${h.source ? `  (${h.source})` : ''}`);
+    io.out(`    ${markHighlights(h.snippet, h.highlights)}`);
+  }
+  return 0;
+}
+
+function markHighlights(text: string, spans: Array<[number, number]>): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += `${text.slice(at, s)}[${text.slice(s, e)}]`;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+async function showCommand(args: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  const id = Number(args[0]);
+  if (!Number.isInteger(id)) throw new UsageError('show needs an article id (a whole number)');
+  const detail = await call('articles.get', { id, includeOriginal: p.flags.has('--original') });
+  if (json) {
+    io.out(JSON.stringify(detail));
+    return 0;
+  }
+  const a = detail as Article & { origin: { encoding: string; encodingReason: string }; original?: string };
+  io.out(a.title);
+  io.out('');
+  const meta: Array<[string, string | null]> = [
+    ['Date', a.publishedAt ? `${a.publishedAt}${a.dateInferred ? ' (inferred)' : ''}` : null],
+    ['Date note', a.dateNote],
+    ['Dateline', a.dateline],
+    ['Agency', a.agency],
+    ['Source', a.source],
+    ['Image credit', a.imageCredit],
+    ['Language', a.language],
+    ['File', a.file],
+    ['Encoding', `${a.origin.encoding} (${a.origin.encodingReason})`],
+  ];
+  for (const [k, v] of meta) if (v) io.out(`${k}: ${v}`);
+  io.out('');
+  io.out(a.body);
+  if (a.original !== undefined) {
+    io.out('\n--- original page ---');
+    io.out(a.original);
+  }
+  return 0;
+}
+
+async function articlesCommand(json: boolean, io: CliIo, call: Call): Promise<number> {
+  const pageSize = 500;
+  for (let offset = 0; ; offset += pageSize) {
+    const page: { articles: Article[] } = await call('articles.list', { offset, limit: pageSize });
+    for (const a of page.articles) io.out(json ? JSON.stringify(a) : `#${a.id}  ${a.publishedAt ?? 'undated'}  ${a.title}`);
+    if (page.articles.length < pageSize) return 0;
+  }
+}
+
+async function serveCommand(wb: Workbench, p: Parsed, io: CliIo): Promise<number> {
+  const portFlag = p.flags.get('--port');
+  const port = portFlag === undefined ? 0 : Number(portFlag);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a port number');
+  const server = await startServer({ api: wb.api, rendererDir: rendererDir(), port });
+  io.out(`Wirewatch is serving in browser mode. Open: ${server.url}`);
+  const stop = () => {
+    void server.close().then(() => {
+      wb.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {}); // runs until stopped
+}
+
+/** The built renderer, next to the built CLI (out/main/cli.js → out/renderer). */
+function rendererDir(): string {
+  return path.resolve(__dirname, '../renderer');
+}

@@ -1,0 +1,144 @@
+/**
+ * Finding the article body among the page's lines.
+ *
+ * Every line gets a score: prose lines earn points for their length beyond a threshold, every
+ * other kind of line costs a little (menus, counters, dates, captions) or a lot (related-story
+ * labels); rights notices are walls. The body is the run of lines with the highest total
+ * (a maximum-sum segment), so short subheads and list items inside an article survive while
+ * long menus, sidebars and footers sink. Then the lines inside the run that are plainly not
+ * article text (captions, buttons, lists of other headlines, teaser cards) are dropped.
+ */
+import type { LineKind, PageLine } from './line-features';
+
+/** Prose lines shorter than this (in weighted characters) cost instead of earn. */
+const PROSE_BASELINE = 70;
+/** Score of a rights notice: no body runs across one. */
+const WALL = -1e9;
+
+const KIND_COST: Record<Exclude<LineKind, 'prose' | 'text' | 'blank'>, number> = {
+  numeric: -25,
+  date: -35,
+  caption: -25,
+  byline: -25,
+  chrome: -35,
+  related: -80,
+  rights: WALL,
+};
+
+/** The score one line contributes to a candidate body. */
+export function lineScore(line: PageLine, proseBaseline = PROSE_BASELINE): number {
+  switch (line.kind) {
+    case 'blank':
+      return 0;
+    case 'prose':
+      return line.weight - proseBaseline;
+    case 'text':
+      return -(8 + Math.min(line.weight, 200) * 0.1);
+    default:
+      return KIND_COST[line.kind];
+  }
+}
+
+/** Inclusive line range of the best-scoring run, or null when there is no prose at all. */
+export interface LineRange {
+  start: number;
+  end: number;
+  score: number;
+}
+
+/**
+ * The maximum-sum run of line scores (Kadane), in O(n). `proseBaseline` is the prose length that
+ * breaks even; 0 makes any prose count (for pages whose every paragraph is short).
+ */
+export function bestRun(lines: readonly PageLine[], proseBaseline = PROSE_BASELINE): LineRange | null {
+  let best: LineRange | null = null;
+  let runStart = 0;
+  let runScore = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const s = lineScore(lines[i]!, proseBaseline);
+    if (runScore <= 0) {
+      runStart = i;
+      runScore = s;
+    } else {
+      runScore += s;
+    }
+    if (runScore > 0 && (best === null || runScore > best.score)) best = { start: runStart, end: i, score: runScore };
+  }
+  if (best === null) return null;
+  // A run starts and ends on lines that earn points, never on blank or costly lines.
+  while (best.start < best.end && lineScore(lines[best.start]!, proseBaseline) <= 0) best.start++;
+  while (best.end > best.start && lineScore(lines[best.end]!, proseBaseline) <= 0) best.end--;
+  return best;
+}
+
+const UPPER_START = /^["'“‘«„(\[]?[\p{Lu}\p{N}]/u;
+const CLAUSE_END = /[.!?。！？:;,…]["'”’»)\]]*$/u;
+
+/** A line that reads like the headline of another story in a list (not a sentence, not a list item). */
+function isHeadlineLike(line: PageLine): boolean {
+  if (line.kind !== 'text' && line.kind !== 'prose') return false;
+  if (line.weight < 18 || line.weight > 170 || line.words < 3) return false;
+  if (CLAUSE_END.test(line.text)) return false;
+  return UPPER_START.test(line.text);
+}
+
+function previousNonBlank(lines: readonly PageLine[], i: number, floor: number): PageLine | null {
+  for (let j = i - 1; j >= floor; j--) if (lines[j]!.kind !== 'blank') return lines[j]!;
+  return null;
+}
+
+/**
+ * Lines inside [start, end] that are article text, in order. Drops captions, counters, dates,
+ * buttons and labels; runs of other stories' headlines; teaser cards (a headline printed twice
+ * in a row, with the label above and the blurb below it); and the title if it recurs.
+ */
+export function keepBodyLines(lines: readonly PageLine[], start: number, end: number, title: string | null): PageLine[] {
+  const drop = new Set<number>();
+  const titleKey = title ? title.toLowerCase() : null;
+
+  for (let i = start; i <= end; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'prose' && line.kind !== 'text' && line.kind !== 'blank') drop.add(i);
+    if (titleKey !== null && line.text.toLowerCase() === titleKey) drop.add(i);
+  }
+
+  // Teaser cards: the same headline twice in a row (image alt + link text), with a category label
+  // right above and a blurb right below (no blank line between them).
+  for (let i = start; i < end; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    if (a.kind === 'blank' || a.weight < 15 || a.text !== b.text) continue;
+    drop.add(i);
+    drop.add(i + 1);
+    if (i - 1 >= start && lines[i - 1]!.kind !== 'blank' && lines[i - 1]!.weight <= 40) drop.add(i - 1);
+    if (i + 2 <= end && lines[i + 2]!.kind !== 'blank') drop.add(i + 2);
+  }
+
+  // Runs of other stories' headlines (a "More:" box inside the article), unless introduced by a
+  // line ending in a colon, which makes them the article's own list.
+  let i = start;
+  while (i <= end) {
+    if (!isHeadlineLike(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 <= end && isHeadlineLike(lines[j + 1]!)) j++;
+    const count = j - i + 1;
+    const before = previousNonBlank(lines, i, Math.max(0, start - 3));
+    const introducedByRelated = before !== null && (before.kind === 'related' || before.kind === 'chrome');
+    const introducedAsList = before !== null && before.kind !== 'related' && /[:：]\s*$/u.test(before.text);
+    if (!introducedAsList && (count >= 3 || (count >= 2 && introducedByRelated))) {
+      for (let k = i; k <= j; k++) drop.add(k);
+      // The label line just above the list ("Trump Impeachment Inquiry More") goes too.
+      if (i - 1 >= start && lines[i - 1]!.kind === 'text' && lines[i - 1]!.weight <= 60) drop.add(i - 1);
+    }
+    i = j + 1;
+  }
+
+  const kept: PageLine[] = [];
+  for (let k = start; k <= end; k++) {
+    if (!drop.has(k) && lines[k]!.kind !== 'blank') kept.push(lines[k]!);
+  }
+  return kept;
+}

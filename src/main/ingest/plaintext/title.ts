@@ -1,0 +1,125 @@
+/**
+ * Picking the headline: a headline-shaped line shortly above the body whose words come back in
+ * the body's opening paragraphs.
+ */
+import type { PageLine } from './line-features';
+
+/** How far above the body start the headline is looked for (non-blank lines). */
+const LOOKBACK_LINES = 45;
+const WORD = /[\p{L}\p{N}]+/gu;
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const FULL_STOP_END = /[.。][\s"'”’»)]*$/u;
+const INNER_SENTENCE = /[\p{Ll}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?\p{Lu}/u;
+const ABBREVIATION_END = /\b(?:u\.s|u\.k|u\.n|e\.u|inc|corp|co|ltd|jr|sr|st|dr|mr|mrs|ms|no|vs|etc|д|г|гг|т\.е|т\.д)\.$/iu;
+
+/** Comparable forms of a text's words: lower-cased, cut to a short stem so inflected forms match. */
+export function wordKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
+    if (DENSE.test(w)) {
+      for (const ch of w) out.push(ch);
+    } else if (HANGUL.test(w)) {
+      out.push(w.slice(0, 2));
+    } else if (w.length >= 3) {
+      out.push(w.length > 5 ? w.slice(0, Math.max(5, Math.ceil(w.length * 0.7))) : w);
+    }
+  }
+  return out;
+}
+
+/** Share of the candidate's words that occur in the lead (0..1). */
+function overlap(candidate: string, lead: ReadonlySet<string>): number {
+  const keys = wordKeys(candidate);
+  if (keys.length === 0) return 0;
+  let hit = 0;
+  for (const k of keys) if (lead.has(k)) hit++;
+  return hit / keys.length;
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+export interface TitleChoice {
+  /** Index of the headline line in the page's line list. */
+  index: number;
+  text: string;
+}
+
+/**
+ * Chooses the headline among the lines above `bodyStart`. `leadText` is the start of the body;
+ * `lineCounts` counts how often each line text occurs on the page (headlines are often printed
+ * twice). Returns null when nothing above the body looks like a headline.
+ */
+export function chooseTitle(
+  lines: readonly PageLine[],
+  bodyStart: number,
+  leadText: string,
+  lineCounts: ReadonlyMap<string, number>,
+): TitleChoice | null {
+  const lead = new Set(wordKeys(leadText));
+  let best: { index: number; score: number } | null = null;
+  let seen = 0;
+  for (let i = bodyStart - 1; i >= 0 && seen < LOOKBACK_LINES; i--) {
+    const line = lines[i]!;
+    if (line.kind === 'blank') continue;
+    seen++;
+    if (line.kind === 'rights') break;
+    if (line.kind !== 'text' && line.kind !== 'prose' && line.kind !== 'card') continue;
+    const text = line.text;
+    if (line.weight < 10 || line.weight > 300) continue;
+    if (line.words < 2 && line.weight < 12) continue;
+
+    // Items of a "Related" list just above the body are other stories' headlines.
+    if (underRelatedLabel(lines, i)) continue;
+
+    const keys = wordKeys(text).length;
+    let score = 0;
+    // Overlap says little about a two-word line ("United States"), so it counts in full from five words.
+    score += 3 * overlap(text, lead) * Math.min(1, keys / 5);
+    if (FULL_STOP_END.test(text) && !ABBREVIATION_END.test(text)) score -= 2;
+    if (INNER_SENTENCE.test(text)) score -= 1.5;
+    if (line.words >= 4 && line.words <= 30) score += 0.6;
+    else if (line.words < 3) score -= 0.6;
+    if (isAllCaps(text)) score -= 0.6;
+    // Headlines start with a capital, a digit or a quote; a lower-case start is a broken sentence.
+    if (/^\p{Ll}/u.test(text)) score -= 1;
+    if ((lineCounts.get(text) ?? 0) > 1) score += 0.3;
+    // A date or byline next to it is what headlines usually have.
+    if (hasDateOrBylineNear(lines, i, bodyStart)) score += 0.6;
+    // A line sandwiched in a run of similar lines is a menu or list item, not a headline.
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    if (prev && next && prev.kind === 'text' && next.kind === 'text' && prev.weight >= 15 && next.weight >= 15) score -= 0.5;
+    score -= 0.02 * seen;
+    if (best === null || score > best.score) best = { index: i, score };
+  }
+  if (best === null || best.score < 0.2) return null;
+  return { index: best.index, text: lines[best.index]!.text };
+}
+
+/** Is line `i` part of a list that a "Related"-style label opens (contiguous lines below the label)? */
+function underRelatedLabel(lines: readonly PageLine[], i: number): boolean {
+  for (let j = i - 1, n = 0; j >= 0 && n < 10; j--, n++) {
+    const above = lines[j]!;
+    if (above.kind === 'blank') return false;
+    if (above.kind === 'related') return true;
+  }
+  return false;
+}
+
+/** Is there a date or byline line within three non-blank lines above or below line `i`? */
+function hasDateOrBylineNear(lines: readonly PageLine[], i: number, bodyStart: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i + step, n = 0; j >= 0 && j < bodyStart && n < 3; j += step) {
+      const near = lines[j]!;
+      if (near.kind === 'blank') continue;
+      n++;
+      if (near.kind === 'date' || near.kind === 'byline') return true;
+    }
+  }
+  return false;
+}

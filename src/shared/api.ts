@@ -1,0 +1,80 @@
+/**
+ * The API contract: one map from method name to argument and result types.
+ *
+ * Every door (Electron IPC, browser-mode HTTP, CLI) serves exactly these methods, generically:
+ * adding a capability means one entry here, its implementation in the Workbench, its UI and
+ * its tests; never a change in a transport. Pure TypeScript: no Node, no DOM, no Electron.
+ */
+import type {
+  Article,
+  ArticleDetail,
+  ArchiveInfo,
+  ImportReport,
+  SearchResult,
+  UploadedFile,
+} from './types';
+
+export interface ApiMethods {
+  /** Where the archive is and what it holds. */
+  'archive.info': { args: Record<string, never>; result: ArchiveInfo };
+  /** Articles, newest import first. */
+  'articles.list': { args: { offset?: number; limit?: number }; result: { total: number; articles: Article[] } };
+  /** One article with its provenance; `includeOriginal` adds the original page text. */
+  'articles.get': { args: { id: number; includeOriginal?: boolean }; result: ArticleDetail };
+  /** Import files or folders from the machine the workbench runs on (CLI, Electron). */
+  'import.paths': { args: { paths: string[]; source?: string }; result: ImportReport };
+  /** Import files sent as bytes (browser mode file picker, drag-and-drop). */
+  'import.uploads': { args: { files: UploadedFile[]; source?: string }; result: ImportReport };
+  /** Full-text search over titles and bodies (prefix and fuzzy matching). */
+  'search.query': { args: { query: string; limit?: number; offset?: number }; result: SearchResult };
+  /** Ask the desktop shell for files to import (native dialog). Only the Electron door can. */
+  'dialog.pickFiles': { args: Record<string, never>; result: { paths: string[] } };
+}
+
+export type ApiMethod = keyof ApiMethods;
+export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
+export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result'];
+
+/** The runtime list of methods: doors accept these names and nothing else. */
+export const API_METHODS = [
+  'archive.info',
+  'articles.list',
+  'articles.get',
+  'import.paths',
+  'import.uploads',
+  'search.query',
+  'dialog.pickFiles',
+] as const satisfies readonly ApiMethod[];
+
+// Compile-time check that API_METHODS lists every method of the contract.
+type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const _everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
+void _everyMethodListed;
+
+/** True when `name` is a method of the contract. */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+/** An implementation of the whole contract: what the Workbench is and what every client offers. */
+export type Api = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+/** Error codes a caller can act on. */
+export type ApiErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
+
+/** An error that crosses the doors intact: code plus a message meant for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The envelope every door uses on the wire. */
+export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+/** The channel name the Electron door uses for one contract method. */
+export const ipcChannel = (method: ApiMethod): string => `wirewatch:${method}`;

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, openArchiveDb, resolveDbPath, schemaVersion } from '../src/main/archive';
+import { defaultDataDir } from '../src/main/archive';
+import { tempDir } from './helpers/paths';
+
+let dir: string;
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('archive', () => {
+  it('creates a WAL archive at the current schema version with its migrations recorded', () => {
+    dir = tempDir();
+    const db = openArchiveDb(path.join(dir, 'a.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
+    expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+  });
+
+  it('backs the archive up before migrating it, and the backup keeps the data', () => {
+    dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const v1 = [MIGRATIONS[0]!];
+    let db = openArchiveDb(file, { migrations: v1 });
+    db.prepare("INSERT INTO meta (key, value) VALUES ('analyst-note', 'keep me')").run();
+    db.close();
+
+    const v2 = [...v1, { version: 2, name: 'test column', sql: 'ALTER TABLE articles ADD COLUMN extra TEXT' }];
+    db = openArchiveDb(file, { migrations: v2 });
+    expect(schemaVersion(db)).toBe(2);
+    db.close();
+    const backup = openArchiveDb(`${file}.v1.bak`, { migrations: v1 });
+    expect(backup.prepare("SELECT value FROM meta WHERE key = 'analyst-note'").get()).toEqual({ value: 'keep me' });
+    backup.close();
+  });
+
+  it('refuses an archive from a newer Wirewatch with a message naming the file', () => {
+    dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const db = openArchiveDb(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openArchiveDb(file)).toThrow(/a\.db: archive schema version \d+ is newer/);
+  });
+
+  it('chooses the archive from --db, then WIREWATCH_DB, then the user data folder', () => {
+    dir = tempDir();
+    expect(resolveDbPath('x.db', { WIREWATCH_DB: '/tmp/y.db' })).toBe(path.resolve('x.db'));
+    expect(resolveDbPath(undefined, { WIREWATCH_DB: '/tmp/y.db' })).toBe('/tmp/y.db');
+    expect(resolveDbPath(undefined, { XDG_CONFIG_HOME: '/home/u/.cfg' })).toBe(
+      process.platform === 'linux' ? '/home/u/.cfg/Wirewatch/wirewatch.db' : path.join(defaultDataDir({}), 'wirewatch.db'),
+    );
+  });
+});

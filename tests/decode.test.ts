@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../src/main/ingest';
+import { sharedData } from './helpers/paths';
+
+const samples = path.join(sharedData, 'russian-text/charset-samples');
+const manifest = fs
+  .readFileSync(path.join(samples, 'manifest.csv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [file, encoding, , , cyrillic] = line.split(',');
+    return { file: file!, encoding: encoding!.toLowerCase(), cyrillic: Number(cyrillic) };
+  });
+
+/** The bytes with any charset declaration removed, so detection alone must find the encoding. */
+function undeclared(bytes: Buffer): Buffer {
+  const s = bytes.toString('latin1').replace(/encoding\s*=\s*["'][^"']+["']/i, '').replace(/charset\s*=\s*["']?[\w.:-]+/i, '');
+  return Buffer.from(s, 'latin1');
+}
+
+const cyrillicCount = (s: string) => (s.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+
+describe('decoding legacy Russian text', () => {
+  it('detects the encoding of every real sample without its declaration', () => {
+    expect(manifest.length).toBe(51);
+    const wrong = manifest.filter((m) => {
+      const d = decodeBytes(undeclared(fs.readFileSync(path.join(samples, m.file))));
+      return d.encoding !== m.encoding.replace('x-mac-cyrillic', 'maccyrillic');
+    });
+    expect(wrong.map((w) => w.file)).toEqual([]);
+  });
+
+  it('reads the same document in six encodings as the same Russian text', () => {
+    const texts = ['IBM855', 'IBM866', 'KOI8-R', 'MacCyrillic', 'iso-8859-5-russian', 'windows-1251-russian'].map(
+      (folder) => decodeBytes(undeclared(fs.readFileSync(path.join(samples, folder, 'newsru.com.xml')))).text,
+    );
+    for (const t of texts) expect(cyrillicCount(t)).toBe(7393);
+    // Letters, not mojibake: the first Cyrillic words agree in every encoding.
+    const words = texts.map((t) => (t.match(/\p{Script=Cyrillic}+/gu) ?? []).slice(0, 50).join(' '));
+    expect(new Set(words).size).toBe(1);
+  });
+
+  it('says how it chose: BOM, valid UTF-8, or detection', () => {
+    expect(decodeBytes(Buffer.from('\ufeffПривет', 'utf8')).reason).toBe('byte-order mark');
+    expect(decodeBytes(Buffer.from('Привет, мир', 'utf8'))).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });
+    const latin = decodeBytes(Buffer.from('caf\xe9 cr\xe8me', 'latin1'));
+    expect(latin.encoding).toBe('windows-1252');
+    expect(latin.text).toBe('café crème');
+    expect(latin.warnings.length).toBe(1);
+  });
+});

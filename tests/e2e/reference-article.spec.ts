@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, sharedData, test } from './fixtures';
+
+const SEED = path.join(sharedData, 'seed/000_2c03e237f77aa444.txt');
+const TITLE = "The State Department calls on the CSTO forces to leave Kazakhstan when the country's authorities ask for it";
+
+/** The six paragraphs of the reference article, read from the page itself (README names the first and last). */
+function expectedParagraphs(): string[] {
+  const lines = fs.readFileSync(SEED, 'utf8').split('\n').map((l) => l.trim());
+  const first = lines.findIndex((l) => l.startsWith('Washington. January 10th. INTERFAX - The US authorities'));
+  const last = lines.findIndex((l) => l.endsWith('difficult to get her to leave."'));
+  return lines.slice(first, last + 1).filter(Boolean);
+}
+
+test('imports the reference page, finds it by "Borrel" and reads only the article', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose files to import').setInputFiles(SEED);
+  const results = page.getByRole('list', { name: 'Import results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results).toContainText('Imported');
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('value', '1');
+
+  await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Borrel');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const hits = page.getByRole('list', { name: 'Search results' });
+  await expect(hits.getByRole('listitem')).toHaveCount(1);
+  await expect(hits.locator('mark').first()).toHaveText('Borrel');
+  await hits.getByRole('button', { name: `Open ${TITLE}` }).click();
+
+  const reader = page.getByRole('article', { name: 'Article reader' });
+  await expect(reader.getByRole('heading', { name: TITLE })).toBeVisible();
+  const paragraphs = reader.getByLabel('Article text').locator('p');
+  const expected = expectedParagraphs();
+  expect(expected).toHaveLength(6);
+  await expect(paragraphs).toHaveText(expected);
+  const text = await reader.getByLabel('Article text').innerText();
+  for (const chrome of ['Войти', 'The rights to this material', 'ПОДПИСКА НА НОВОСТИ', '13.11 12:30', 'Компании', 'Image source']) {
+    expect(text).not.toContain(chrome);
+  }
+  // Date provenance: inferred from the weekday, with its bounds.
+  await expect(reader).toContainText('2022-01-10');
+  await expect(reader).toContainText('inferred');
+  await expect(reader.getByRole('list', { name: 'Date evidence' })).toContainText('Monday');
+  await expect(reader).toContainText('Фото: РИА Новости/Министерство обороны РФ');
+
+  // The original page is there on demand, chrome and all.
+  await reader.getByRole('button', { name: 'Show original page' }).click();
+  await expect(reader.getByLabel('Original page')).toContainText('ПОДПИСКА НА НОВОСТИ');
+});
+
+test('importing the same page twice reports a duplicate and stores one article', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  const picker = page.getByLabel('Choose files to import');
+  await picker.setInputFiles(SEED);
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Imported');
+  await picker.setInputFiles(SEED);
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Duplicate');
+  await expect(page.getByText('1 article in the archive')).toBeVisible();
+});
+
+test('a bad file among good ones gets its reason and the rest import', async ({ page, workbench }) => {
+  const empty = path.join(workbench.dataDir, 'empty.txt');
+  fs.writeFileSync(empty, '');
+  const png = path.join(workbench.dataDir, 'picture.txt');
+  fs.writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose files to import').setInputFiles([empty, png, SEED]);
+  const results = page.getByRole('list', { name: 'Import results' });
+  await expect(results.getByRole('listitem')).toHaveCount(3);
+  await expect(results.getByRole('listitem').filter({ hasText: 'empty.txt' })).toContainText('Error: the file is empty');
+  await expect(results.getByRole('listitem').filter({ hasText: 'picture.txt' })).toContainText('PNG image');
+  await expect(results.getByRole('listitem').filter({ hasText: '000_2c03e237f77aa444.txt' })).toContainText('Imported');
+});
