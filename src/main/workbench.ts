@@ -49,6 +49,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       path: options.dbPath,
       schemaVersion: schemaVersion(db),
       articles: store.count(),
+      indexedArticles: index.documentCount,
       indexStatus: index.status,
     }),
 

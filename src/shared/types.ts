@@ -131,5 +131,8 @@ export interface ArchiveInfo {
   path: string;
   schemaVersion: number;
   articles: number;
+  /** Articles in the search index: equal to `articles` unless something is wrong. */
+  indexedArticles: number;
+  /** How the search index was obtained at open: loaded, or built/rebuilt and why. */
   indexStatus: string;
 }

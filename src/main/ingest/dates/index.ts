@@ -5,6 +5,6 @@
  * @example
  * import { findDateMentions, resolvePublicationDate } from '../ingest/dates';
  */
-export { findDateMentions, type DateMention } from './mentions';
+export { findDateMentions, type DateMention, type DateMentionOptions } from './mentions';
 export { resolvePublicationDate, type PublicationDateInput, type ResolvedDate } from './resolve';
 export { findWeekdayCue, type WeekdayCue } from './cues';

@@ -8,8 +8,9 @@ const BLOCK = 4096;
 // Function words that are common in English and rare in the other languages we read.
 const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'said', 'was', 'is', 'for', 'with', 'that', 'from', 'has']);
 
-/** Per-text cache: block index → English-looking. */
+/** Per-text cache: block index → English-looking; the `ALL_BLOCKS` entry overrides every block. */
 export type EnglishCache = Map<number, boolean>;
+export const ALL_BLOCKS = -1;
 
 /**
  * True when the 4 KB block around `i` reads as English: at least three English function
@@ -18,7 +19,7 @@ export type EnglishCache = Map<number, boolean>;
  */
 export function looksEnglishAt(text: string, i: number, cache: EnglishCache): boolean {
   const block = Math.floor(i / BLOCK);
-  const known = cache.get(block);
+  const known = cache.get(ALL_BLOCKS) ?? cache.get(block);
   if (known !== undefined) return known;
   const slice = text.slice(block * BLOCK, (block + 1) * BLOCK);
   let latin = 0;

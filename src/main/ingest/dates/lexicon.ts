@@ -126,7 +126,8 @@ function addWeekdays(lang: Lang, names: ReadonlyArray<string | readonly string[]
 
 // Weekday names as they open a date ("Monday, January 10, 2022"); index 0 = Sunday.
 addWeekdays('en', [
-  ['sunday', 'sun'], ['monday', 'mon'], ['tuesday', 'tue', 'tues'], ['wednesday', 'wed'],
+  // No "Sun": "The Sun, January 10" names a newspaper.
+  'sunday', ['monday', 'mon'], ['tuesday', 'tue', 'tues'], ['wednesday', 'wed'],
   ['thursday', 'thu', 'thur', 'thurs'], ['friday', 'fri'], ['saturday', 'sat'],
 ]);
 addWeekdays('ru', ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота']);
@@ -153,3 +154,23 @@ export const DAY_MONTH_LINKS = new Set(['of', 'de']);
 export const MONTH_YEAR_LINKS = new Set(['de', 'del']);
 /** Ordinal endings glued to a day number: "10th", "1er", "1º". */
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'er', 'º', 'ª']);
+
+/** Lower-cases the common cased letters (ASCII, Latin-1, Cyrillic) by code; others pass unchanged. */
+function lowerCode(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) return c + 32;
+  if (c >= 0x400 && c <= 0x40f) return c + 80; // Ё, Є, І, Ї...
+  return c;
+}
+
+/**
+ * A number for a word's first two letters, case-folded. Words with other case pairs (e.g.
+ * Greek) simply never match, which is fine: no lexicon word needs them.
+ */
+export function prefixKey(c0: number, c1: number): number {
+  return lowerCode(c0) * 0x10000 + lowerCode(c1);
+}
+
+/** First-two-letter keys of every month, weekday and year word. */
+export const LEXICON_PREFIXES = new Set<number>(
+  [...MONTH_WORDS.keys(), ...WEEKDAY_WORDS.keys(), ...YEAR_PREFIXES].map((w) => prefixKey(w.charCodeAt(0), w.charCodeAt(1))),
+);

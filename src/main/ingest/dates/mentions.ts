@@ -7,15 +7,17 @@ import { isValidDate } from './calendar';
 import {
   DAY_MONTH_LINKS,
   MONTH_WORDS,
+  LEXICON_PREFIXES,
   MONTH_YEAR_LINKS,
   ORDINAL_SUFFIXES,
   WEEKDAY_WORDS,
   YEAR_PREFIXES,
   YEAR_SUFFIXES,
   YEAR_SUFFIXES_NEEDING_PERIOD,
+  prefixKey,
   type MonthWord,
 } from './lexicon';
-import { looksEnglishAt, type EnglishCache } from './language';
+import { ALL_BLOCKS, looksEnglishAt, type EnglishCache } from './language';
 import {
   digitsEnd,
   intAt,
@@ -53,7 +55,22 @@ export interface DateMention {
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2999;
 
-type Found = Omit<DateMention, 'start' | 'text' | 'weekday'>;
+/** A parsed date before its start, text and weekday are filled in by `finish`. */
+type Found = DateMention;
+
+export interface DateMentionOptions {
+  /**
+   * Whether the text is English, which decides ambiguous slash dates ("03/04/2022" is 4 March in
+   * English, 3 April elsewhere). Detected from the surrounding text when omitted; pass it when
+   * the text is a short piece (a header line) of a longer page.
+   */
+  english?: boolean;
+}
+
+// One object per mention, created with every field so all mentions share one shape.
+function found(end: number, year: number | null, month: number | null, day: number | null, precision: DatePrecision): Found {
+  return { start: -1, end, text: '', year, month, day, weekday: null, precision };
+}
 
 /**
  * Every date expression in the text, in order, without overlaps.
@@ -70,9 +87,10 @@ type Found = Omit<DateMention, 'start' | 'text' | 'weekday'>;
  * findDateMentions('Washington. January 10th. INTERFAX - ...')
  * // [{ start: 12, end: 24, text: 'January 10th', year: null, month: 1, day: 10, weekday: null, precision: 'day' }]
  */
-export function findDateMentions(text: string): DateMention[] {
+export function findDateMentions(text: string, options: DateMentionOptions = {}): DateMention[] {
   const out: DateMention[] = [];
   const english: EnglishCache = new Map();
+  if (options.english !== undefined) english.set(ALL_BLOCKS, options.english);
   let lastEnd = 0;
   // Candidate starts: every word and every digit run, visited once, left to right.
   let i = 0;
@@ -86,7 +104,13 @@ export function findDateMentions(text: string): DateMention[] {
     let tokenEnd = i + 1;
     if (isDigit) while (isDigitAt(text, tokenEnd)) tokenEnd++;
     else tokenEnd = wordEnd(text, i);
-    const mention = isDigit ? mentionAtNumber(text, i, lastEnd, english) : mentionAtWord(text, i, tokenEnd, english);
+    const mention = isDigit
+      ? tokenEnd - i <= 4 && tokenEnd - i !== 3 && numberStartsFree(text, i) // dates use 1, 2 or 4 digits
+        ? mentionAtNumber(text, i, lastEnd, english)
+        : null
+      : mayBeLexiconWord(text, i, tokenEnd)
+        ? mentionAtWord(text, i, tokenEnd, english)
+        : null;
     if (mention) {
       out.push(mention);
       lastEnd = mention.end;
@@ -109,9 +133,14 @@ function mentionAtNumber(text: string, i: number, minStart: number, english: Eng
   return found ? finish(text, i, found, null) : null;
 }
 
-function mentionAtWord(text: string, i: number, end: number, english: EnglishCache): DateMention | null {
+/** Cheap pre-check on length and first two letters, so most words are never sliced or lower-cased. */
+function mayBeLexiconWord(text: string, i: number, end: number): boolean {
   // Every lexicon word has 2-14 letters.
-  if (end - i < 2 || end - i > 14) return null;
+  if (end - i < 2 || end - i > 14) return false;
+  return LEXICON_PREFIXES.has(prefixKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+}
+
+function mentionAtWord(text: string, i: number, end: number, english: EnglishCache): DateMention | null {
   const token = text.slice(i, end);
   const lower = token.toLowerCase();
   const weekday = WEEKDAY_WORDS.get(lower);
@@ -131,19 +160,11 @@ function mentionAtWord(text: string, i: number, end: number, english: EnglishCac
   return null;
 }
 
-function finish(text: string, start: number, found: Found, weekday: number | null): DateMention {
-  const mention: DateMention = {
-    start,
-    end: found.end,
-    text: text.slice(start, found.end),
-    year: found.year,
-    month: found.month,
-    day: found.day,
-    weekday,
-    precision: found.precision,
-  };
-  if (found.ambiguousOrder) mention.ambiguousOrder = found.ambiguousOrder;
-  return mention;
+function finish(text: string, start: number, date: Found, weekday: number | null): DateMention {
+  date.start = start;
+  date.text = text.slice(start, date.end);
+  date.weekday = weekday;
+  return date;
 }
 
 function capitalOk(word: string, needsCapital: boolean): boolean {
@@ -227,10 +248,10 @@ function optionalYear(text: string, i: number, month: number, day: number, end: 
     }
     const y = readYear(text, s);
     if (y && isValidDate(y.year, month, day)) {
-      return { end: y.end, year: y.year, month, day, precision: 'day' };
+      return found(y.end, y.year, month, day, 'day');
     }
   }
-  return { end, year: null, month, day, precision: 'day' };
+  return found(end, null, month, day, 'day');
 }
 
 /** "January 10th", "Jan. 10, 2022", "Jan 10 2022" (English only). `i` is just after the month word. */
@@ -253,7 +274,7 @@ function monthYear(text: string, i: number, month: MonthWord): Found | null {
     if (s === link.end) return null;
   }
   const y = readYear(text, s);
-  return y ? { end: y.end, year: y.year, month: month.month, day: null, precision: 'month' } : null;
+  return y ? found(y.end, y.year, month.month, null, 'month') : null;
 }
 
 /** "10 January 2022", "10th of January", "10. Januar", "10 января 2022 г.", "10 de enero de 2022". */
@@ -285,7 +306,7 @@ function yearWithSuffix(text: string, i: number): Found | null {
   const year = intAt(text, i, e);
   const end = yearSuffixEnd(text, e);
   if (year < MIN_YEAR || year > MAX_YEAR || end < 0) return null;
-  return { end, year, month: null, day: null, precision: 'year' };
+  return found(end, year, null, null, 'year');
 }
 
 /** "year 2022", "Jahr 2022": `i` is just after the word. */
@@ -293,7 +314,7 @@ function yearAfterWord(text: string, i: number): Found | null {
   const s = skipSpaces(text, i);
   if (s === i || !numberStartsFree(text, s)) return null;
   const y = readYear(text, s);
-  return y ? { end: y.end, year: y.year, month: null, day: null, precision: 'year' } : null;
+  return y ? found(y.end, y.year, null, null, 'year') : null;
 }
 
 /**
@@ -321,9 +342,9 @@ function numericDate(text: string, i: number, bareOk: boolean, english: EnglishC
     if (!order) return null;
     const [day, month] = order.dayMonth ? [a, b] : [b, a];
     if (!isValidDate(y.year, month, day)) return null;
-    const found: Found = { end: withTime(text, y.end), year: y.year, month, day, precision: 'day' };
-    if (order.ambiguous) found.ambiguousOrder = order.dayMonth ? 'day-month' : 'month-day';
-    return found;
+    const date = found(withTime(text, y.end), y.year, month, day, 'day');
+    if (order.ambiguous) date.ambiguousOrder = order.dayMonth ? 'day-month' : 'month-day';
+    return date;
   }
 
   // Yearless "dd.mm": only with a two-digit month and a clock time next to it, so that
@@ -332,7 +353,7 @@ function numericDate(text: string, i: number, bareOk: boolean, english: EnglishC
   const after = skipSpaces(text, secondEnd);
   const timeAfter = after > secondEnd ? timeEnd(text, after) : -1;
   if (timeAfter < 0 && !bareOk && timeStartBefore(text, i) < 0) return null;
-  return { end: timeAfter > 0 ? timeAfter : secondEnd, year: null, month: b, day: a, precision: 'day' };
+  return found(timeAfter > 0 ? timeAfter : secondEnd, null, b, a, 'day');
 }
 
 /**
@@ -367,7 +388,7 @@ function yearFirst(text: string, i: number, first: number, sep: string): Found |
   const isoEnd = sep === '-' && text[dayEnd] === 'T' ? isoTimeEnd(text, dayEnd + 1) : -1;
   const end = isoEnd > 0 ? isoEnd : withTime(text, dayEnd);
   if (!numberEndsFree(text, end)) return null;
-  return { end, year, month, day, precision: 'day' };
+  return found(end, year, month, day, 'day');
 }
 
 /** Extends a date's end over a following " 14:35" (kept in the span, not in the value). */

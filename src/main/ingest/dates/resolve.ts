@@ -7,6 +7,7 @@ import { isoDay, isoMonth, weekdayOf, WEEKDAY_NAMES } from './calendar';
 import { findWeekdayCue } from './cues';
 import { chooseYear } from './infer';
 import { upperBound } from './bounds';
+import { looksEnglishAt } from './language';
 import { findDateMentions, type DateMention } from './mentions';
 
 export interface ResolvedDate {
@@ -43,11 +44,11 @@ type Source = 'dateline' | 'header';
 const SOURCE_WORDS: Record<Source, string> = { dateline: 'the dateline', header: 'the page header' };
 
 /** The date mention in the dateline of the lead paragraph, if any. */
-function datelineMention(lead: string): DateMention | null {
+function datelineMention(lead: string, english: boolean): DateMention | null {
   const sep = LEAD_SEPARATOR.exec(lead.slice(0, SEPARATOR_SEARCH_CHARS));
   const end = sep ? sep.index : DATELINE_CHARS;
   // Year-only mentions ("В 2021 году ...") open sentences, not datelines.
-  const found = findDateMentions(lead.slice(0, end + 40)).find((m) => m.start < end && m.precision !== 'year');
+  const found = findDateMentions(lead.slice(0, end + 80), { english }).find((m) => m.start < end && m.precision !== 'year');
   return found ?? null;
 }
 
@@ -99,8 +100,10 @@ function weekdayMismatch(m: DateMention): string {
  */
 export function resolvePublicationDate(input: PublicationDateInput): ResolvedDate {
   const lead = input.paragraphs[0] ?? '';
-  const headerMentions = input.headerLines.flatMap((line) => findDateMentions(line));
-  const fromDateline = datelineMention(lead);
+  // Dateline and header lines are short: judge their language from the article.
+  const english = looksEnglishAt(input.paragraphs.join('\n'), 0, new Map());
+  const headerMentions = input.headerLines.flatMap((line) => findDateMentions(line, { english }));
+  const fromDateline = datelineMention(lead, english);
   const source: Source = fromDateline ? 'dateline' : 'header';
   const mention = fromDateline ?? headerMentions[0] ?? null;
 

@@ -22,6 +22,7 @@ const KIND_COST: Record<Exclude<LineKind, 'prose' | 'text' | 'blank'>, number> =
   byline: -25,
   chrome: -35,
   related: -80,
+  card: -30,
   rights: WALL,
 };
 
@@ -89,8 +90,7 @@ function previousNonBlank(lines: readonly PageLine[], i: number, floor: number):
 
 /**
  * Lines inside [start, end] that are article text, in order. Drops captions, counters, dates,
- * buttons and labels; runs of other stories' headlines; teaser cards (a headline printed twice
- * in a row, with the label above and the blurb below it); and the title if it recurs.
+ * buttons and labels, teaser cards, runs of other stories' headlines, and the title if it recurs.
  */
 export function keepBodyLines(lines: readonly PageLine[], start: number, end: number, title: string | null): PageLine[] {
   const drop = new Set<number>();
@@ -100,18 +100,6 @@ export function keepBodyLines(lines: readonly PageLine[], start: number, end: nu
     const line = lines[i]!;
     if (line.kind !== 'prose' && line.kind !== 'text' && line.kind !== 'blank') drop.add(i);
     if (titleKey !== null && line.text.toLowerCase() === titleKey) drop.add(i);
-  }
-
-  // Teaser cards: the same headline twice in a row (image alt + link text), with a category label
-  // right above and a blurb right below (no blank line between them).
-  for (let i = start; i < end; i++) {
-    const a = lines[i]!;
-    const b = lines[i + 1]!;
-    if (a.kind === 'blank' || a.weight < 15 || a.text !== b.text) continue;
-    drop.add(i);
-    drop.add(i + 1);
-    if (i - 1 >= start && lines[i - 1]!.kind !== 'blank' && lines[i - 1]!.weight <= 40) drop.add(i - 1);
-    if (i + 2 <= end && lines[i + 2]!.kind !== 'blank') drop.add(i + 2);
   }
 
   // Runs of other stories' headlines (a "More:" box inside the article), unless introduced by a

@@ -63,7 +63,7 @@ const TITLE_WORD = String.raw`\p{Lu}[\p{Ll}'’.\-]*\p{Ll}[\p{Ll}'’.\-]*|\p{Lu
 // "NEW YORK (Reuters) - ", "HANOI, Vietnam (AP) — ", "LONDON (AP) — ", "WASHINGTON – ",
 // "DUBAI, United Arab Emirates — ", "WASHINGTON, Jan 10 (Reuters) - "
 const CAPS_PLACE = ure(
-  String.raw`^(${UPPER_WORD}(?: ${UPPER_WORD}){0,3})((?:, [\p{L}\d.' ]{2,40}?)?)\s*(?:\(([^)]{2,40})\)|\/([^/]{2,40})\/)?\.?(${DASH})?`,
+  String.raw`^(${UPPER_WORD}(?: ${UPPER_WORD}){0,3})((?:, [\p{L}\d.' ]{2,40}?)?)(?:\s*(?:\(([^)]{2,40})\)|\/([^/]{2,40})\/)\.?(?:${DASH})?|(${DASH}))`,
   'u',
 );
 // "Washington. January 10th. INTERFAX - ", "Москва. 10 января. INTERFAX.RU - ", "МОСКВА, 10 января. /ТАСС/. ",
@@ -82,6 +82,12 @@ const AGENCY_ONLY = /^\(([^)]{2,40})\)\s*(?:[-–—]\s*)?/u;
 // A date right after the place ("10 января", "January 10th", "Jan 10", "10.01.2022").
 const LOOKS_LIKE_DATE = ure(
   String.raw`\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)`,
+  'iu',
+);
+
+// Capitalised openers that are labels, not places ("THE POINT -- ...", "BREAKING - ...").
+const NOT_A_PLACE = ure(
+  String.raw`^(?:the|a|an|breaking|update[ds]?|watch|exclusive|live|opinion|analysis|editorial|editor'?s note|note|photos?|video|file|read|more|now|important|срочно|молния|эксклюзив)\b`,
   'iu',
 );
 
@@ -115,7 +121,7 @@ export function parseDateline(paragraph: string): Dateline | null {
     const place = caps[1]!;
     // One capital letter ("A", "I") or an acronym-looking lead ("US officials") is not a place.
     const letters = place.replace(/[^\p{L}]/gu, '');
-    if (letters.length >= 3) {
+    if (letters.length >= 3 && !NOT_A_PLACE.test(place)) {
       const agencyText = caps[3] ?? caps[4];
       const agency = agencyText ? normaliseAgency(agencyText) : null;
       // Without an agency, only a dash makes it a dateline ("WASHINGTON – ..."), not "BREAKING: ...".

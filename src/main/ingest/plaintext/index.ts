@@ -8,6 +8,7 @@ import { agencyInHeaderLine, parseDateline } from './dateline';
 import { classifyLine, type PageLine } from './line-features';
 import { findByline, findImageCredit } from './metadata';
 import { splitPageLines } from './normalize';
+import { markTeaserCards } from './teaser-cards';
 import { chooseTitle } from './title';
 
 export { parseDateline, normaliseAgency, titleCaseIfAllCaps, type Dateline } from './dateline';
@@ -66,6 +67,7 @@ function emptyExtraction(): PageTextExtraction {
 export function extractArticleFromPageText(text: string): PageTextExtraction {
   if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
   const lines = splitPageLines(text).map((t, i) => classifyLine(t, i));
+  markTeaserCards(lines);
   const run = bestRun(lines) ?? bestRun(lines, 0);
   if (run === null) return emptyExtraction();
 

@@ -9,6 +9,7 @@ import {
   CAPTION_END,
   CAPTION_START,
   COMMENT_PROMPT,
+  CREDIT_ROLL,
   DATE_OR_TIME,
   DATE_STAMP_LABEL,
   LEGAL_NOTICE,
@@ -154,7 +155,10 @@ export function classifyLine(text: string, index: number): PageLine {
     line.kind = 'chrome';
     return line;
   }
-  if (text.length <= 120 && BYLINE.test(text) && words <= 14) {
+  if (
+    text.length <= 150 &&
+    ((BYLINE.test(text) && (words <= 8 || DATE_OR_TIME.test(text) || !SENTENCE_END.test(text))) || CREDIT_ROLL.test(text))
+  ) {
     line.kind = 'byline';
     return line;
   }

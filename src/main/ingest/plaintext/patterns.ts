@@ -10,9 +10,13 @@
  * or Han).
  */
 export function ure(source: string, flags: string): RegExp {
-  const boundary = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
-  const source2 = source.replace(/\\b/g, boundary).replace(/\\W/g, '[^\\p{L}\\p{N}]');
-  return new RegExp(source2, flags.includes('u') ? flags : flags + 'u');
+  // A boundary followed by a word, a group or an escape opens a word; any other closes one.
+  // (One-sided lookarounds compile far faster than a two-sided boundary.)
+  const converted = source
+    .replace(/\\b(?=[\p{L}\p{N}(\\[])/gu, '(?<![\\p{L}\\p{N}])')
+    .replace(/\\b/g, '(?![\\p{L}\\p{N}])')
+    .replace(/\\W/g, '[^\\p{L}\\p{N}]');
+  return new RegExp(converted, flags.includes('u') ? flags : flags + 'u');
 }
 
 /** Copyright and rights notices: the article is over when one of these appears. */
@@ -70,7 +74,7 @@ export const LEGAL_NOTICE =
  * or a teaser line that starts with one of them ("Also on rt.com ...", "READ MORE: ...").
  */
 export const RELATED_LABEL =
-  ure(String.raw`^(?:related(?: (?:stories|articles|news|topics|content|coverage|links|posts|videos?))?|read (?:more|next|also)|more (?:stories|news|from|in|on|to explore|like this|about|articles|top stories|coverage)\b.{0,60}|more:|more$|also on\b.{0,120}|also read|see (?:also|more|all)|most (?:popular|read|viewed|shared|commented|emailed)|popular(?: now| stories| articles)?|trending(?: now| stories| news| topics)?|top stories|latest(?: news| stories| headlines)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|don'?t miss|editor'?s picks|(?:other|more) (?:news|articles|stories)|in (?:brief|other news)|what to read next|topics|tags|filed under|sources?:|references:|источники:|quellen:|fuentes:|fontes:|sources :|читайте (?:также|еще|ещё)|смотрите также|см\. также|по теме|материалы по теме|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|статьи|материалы)|самое (?:читаемое|популярное)|популярное|(?:вам )?(?:также )?может быть интересно|теги|рубрики|lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|leia (?:também|mais)|veja (?:também|mais)|saiba mais|leer más|lee también|ver también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|čtěte také|související|przeczytaj (?:też|także)|관련\s*기사|많이 본|相关(?:新闻|阅读|文章)|推荐阅读|関連(?:記事|ニュース))\b.{0,150}$`, 'iu');
+  ure(String.raw`^(?:related(?: (?:stories|articles|news|topics|content|coverage|links|posts|videos?))?|read (?:more|next|also)|more (?:stories|news|from|in|on|to explore|like this|about|articles|top stories|coverage)\b.{0,60}|more:|also on\b.{0,120}|also read|see (?:also|more|all)|most (?:popular|read|viewed|shared|commented|emailed)|popular(?: now| stories| articles)?|trending(?: now| stories| news| topics)?|top stories|latest(?: news| stories| headlines)?|recommended(?: for you| stories)?|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|don'?t miss|editor'?s picks|(?:other|more) (?:news|articles|stories)|in (?:brief|other news)|what to read next|topics|tags|filed under|sources?:|references:|источники:|quellen:|fuentes:|fontes:|sources :|читайте (?:также|еще|ещё)|смотрите также|см\. также|по теме|материалы по теме|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|статьи|материалы)|самое (?:читаемое|популярное)|популярное|(?:вам )?(?:также )?может быть интересно|теги|рубрики|lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|leia (?:também|mais)|veja (?:também|mais)|saiba mais|leer más|lee también|ver también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|čtěte také|související|przeczytaj (?:też|także)|관련\s*기사|많이 본|相关(?:新闻|阅读|文章)|推荐阅读|関連(?:記事|ニュース))(?![\p{L}\p{N}]).{0,150}$`, 'iu');
 
 /** Media player and gallery chrome. */
 export const MEDIA_CHROME =

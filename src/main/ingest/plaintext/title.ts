@@ -2,6 +2,7 @@
  * Picking the headline: a headline-shaped line shortly above the body whose words come back in
  * the body's opening paragraphs.
  */
+import { normaliseAgency } from './dateline';
 import type { PageLine } from './line-features';
 
 /** How far above the body start the headline is looked for (non-blank lines). */
@@ -73,9 +74,6 @@ export function chooseTitle(
     if (line.weight < 10 || line.weight > 300) continue;
     if (line.words < 2 && line.weight < 12) continue;
 
-    // Items of a "Related" list just above the body are other stories' headlines.
-    if (underRelatedLabel(lines, i)) continue;
-
     const keys = wordKeys(text).length;
     let score = 0;
     // Overlap says little about a two-word line ("United States"), so it counts in full from five words.
@@ -88,13 +86,19 @@ export function chooseTitle(
     // Headlines start with a capital, a digit or a quote; a lower-case start is a broken sentence.
     if (/^\p{Ll}/u.test(text)) score -= 1;
     if ((lineCounts.get(text) ?? 0) > 1) score += 0.3;
-    // A date or byline next to it is what headlines usually have.
-    if (hasDateOrBylineNear(lines, i, bodyStart)) score += 0.6;
+    // A date or byline right below (or just above) is what headlines usually have.
+    const dated = hasDateOrBylineNear(lines, i, bodyStart, 1, 3);
+    if (dated) score += 0.8;
+    else if (hasDateOrBylineNear(lines, i, bodyStart, -1, 2)) score += 0.3;
+    // Items of a "Related" list just above the body are other stories' headlines.
+    if (!dated && underRelatedLabel(lines, i)) score -= 1.2;
+    if (looksLikeCaption(lines, i, bodyStart)) score -= 1.5;
     // A line sandwiched in a run of similar lines is a menu or list item, not a headline.
     const prev = lines[i - 1];
     const next = lines[i + 1];
     if (prev && next && prev.kind === 'text' && next.kind === 'text' && prev.weight >= 15 && next.weight >= 15) score -= 0.5;
-    score -= 0.02 * seen;
+    score -= 0.01 * seen;
+    if (process.env.TITLE_DEBUG) console.log(score.toFixed(2), i, text.slice(0, 60));
     if (best === null || score > best.score) best = { index: i, score };
   }
   if (best === null || best.score < 0.2) return null;
@@ -105,21 +109,32 @@ export function chooseTitle(
 function underRelatedLabel(lines: readonly PageLine[], i: number): boolean {
   for (let j = i - 1, n = 0; j >= 0 && n < 10; j--, n++) {
     const above = lines[j]!;
-    if (above.kind === 'blank') return false;
+    if (above.kind === 'blank' || above.kind === 'date' || above.kind === 'byline') return false;
     if (above.kind === 'related') return true;
   }
   return false;
 }
 
-/** Is there a date or byline line within three non-blank lines above or below line `i`? */
-function hasDateOrBylineNear(lines: readonly PageLine[], i: number, bodyStart: number): boolean {
-  for (const step of [-1, 1]) {
-    for (let j = i + step, n = 0; j >= 0 && j < bodyStart && n < 3; j += step) {
-      const near = lines[j]!;
-      if (near.kind === 'blank') continue;
-      n++;
-      if (near.kind === 'date' || near.kind === 'byline') return true;
-    }
+/** Is there a date or byline line within `reach` non-blank lines from line `i` in direction `step`? */
+function hasDateOrBylineNear(lines: readonly PageLine[], i: number, bodyStart: number, step: 1 | -1, reach: number): boolean {
+  for (let j = i + step, n = 0; j >= 0 && j < bodyStart && n < reach; j += step) {
+    const near = lines[j]!;
+    if (near.kind === 'blank') continue;
+    n++;
+    if (near.kind === 'date' || near.kind === 'byline') return true;
+  }
+  return false;
+}
+
+const CAPTION_POSITION = /\((?:left|right|centre|center|top|bottom|pictured|front|rear|l|r|c|file|from left|second (?:left|right)|слева|справа|в центре|на фото)\)/iu;
+
+/** A photo caption: position notes like "(left)", or a credit line right below it. */
+function looksLikeCaption(lines: readonly PageLine[], i: number, bodyStart: number): boolean {
+  if (CAPTION_POSITION.test(lines[i]!.text)) return true;
+  for (let j = i + 1; j < bodyStart; j++) {
+    const next = lines[j]!;
+    if (next.kind === 'blank') continue;
+    return next.kind === 'caption' || (next.text.length <= 40 && normaliseAgency(next.text) !== null);
   }
   return false;
 }

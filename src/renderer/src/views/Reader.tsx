@@ -66,7 +66,11 @@ export function Reader({ id }: { id: number }) {
             <ul className="date-evidence" aria-label="Date evidence">
               {ev.stated && <li>Date as written: “{ev.stated}”</li>}
               {ev.weekdayCue && <li>Weekday from “{ev.weekdayCue}”</li>}
-              {ev.notBefore && <li>Not earlier than {ev.notBefore}{ev.notBeforeReason ? ` (${ev.notBeforeReason})` : ''}</li>}
+              {ev.notBefore ? (
+                <li>Not earlier than {ev.notBefore}{ev.notBeforeReason ? ` (${ev.notBeforeReason})` : ''}</li>
+              ) : (
+                article.dateInferred && <li>Not earlier than: nothing on the page bounds it from below</li>
+              )}
               {ev.notAfter && <li>Not later than {ev.notAfter}{ev.notAfterReason ? ` (${ev.notAfterReason})` : ''}</li>}
               {ev.alternatives.length > 0 && <li>Other years that fit: {ev.alternatives.join(', ')}</li>}
             </ul>
