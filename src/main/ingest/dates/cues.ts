@@ -19,10 +19,13 @@ interface CueWord {
 }
 
 // Weekday words in the form they take in a cue ("в среду", not "среда"); index 0 = Sunday.
-const CUE_WORDS = new Map<string, CueWord>();
+// A word may belong to several languages ("domingo": es, pt), each with its own rule.
+const CUE_WORDS = new Map<string, CueWord[]>();
 function addCueWords(lang: Lang, names: ReadonlyArray<string | readonly string[]>): void {
   names.forEach((entry, weekday) => {
-    for (const word of typeof entry === 'string' ? [entry] : entry) CUE_WORDS.set(word, { weekday, lang });
+    for (const word of typeof entry === 'string' ? [entry] : entry) {
+      CUE_WORDS.set(word, [...(CUE_WORDS.get(word) ?? []), { weekday, lang }]);
+    }
   });
 }
 addCueWords('en', ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
@@ -98,8 +101,7 @@ export function findWeekdayCue(text: string): WeekdayCue | null {
       prev1 = null;
       prev2 = null;
     }
-    const cue = CUE_WORDS.get(word.lower);
-    if (cue) {
+    for (const cue of CUE_WORDS.get(word.lower) ?? []) {
       const start = cueStart(text, word, cue.lang, prev1, prev2);
       if (start >= 0) return { weekday: cue.weekday, text: text.slice(start, word.end), start, end: word.end };
     }

@@ -15,9 +15,9 @@ const ALTERNATIVE_WINDOW = 20;
 
 /**
  * The latest year, not after `notAfter`, in which `month`/`day` exists and (when given) falls on
- * `weekday`. Alternatives: with a weekday, every other year within ±20 years where it falls on that
- * weekday (ignoring the bound, so the analyst sees what the bound ruled out); without one, any year
- * fits, so only the nearest fitting year on each side is given.
+ * `weekday`. Alternatives: the nearest fitting year on each side and, with a weekday, every other
+ * year within ±20 years where the day falls on it. The bound is ignored there, so the analyst sees
+ * what it ruled out; without a weekday any year fits, so only the two neighbours are given.
  *
  * @example
  * chooseYear(1, 10, 1, { y: 2025, m: 12, d: 31 })
@@ -42,11 +42,9 @@ export function chooseYear(month: number, day: number, weekday: number | null, n
   for (let y = year + 1; y < year + SEARCH_YEARS && after === null; y++) if (fits(y)) after = y;
   const nearest = [before, after].filter((y): y is number => y !== null);
 
-  const alternatives: number[] = [];
+  const alternatives = new Set(nearest);
   if (weekday !== null) {
-    for (let y = year - ALTERNATIVE_WINDOW; y <= year + ALTERNATIVE_WINDOW; y++) if (y !== year && fits(y)) alternatives.push(y);
-  } else {
-    alternatives.push(...nearest);
+    for (let y = year - ALTERNATIVE_WINDOW; y <= year + ALTERNATIVE_WINDOW; y++) if (y !== year && fits(y)) alternatives.add(y);
   }
-  return { year, alternatives, nearest };
+  return { year, alternatives: [...alternatives].sort((a, b) => a - b), nearest };
 }

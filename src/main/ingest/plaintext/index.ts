@@ -5,6 +5,7 @@
  */
 import { bestRun, keepBodyLines, type LineRange } from './body-block';
 import { agencyInHeaderLine, parseDateline } from './dateline';
+import { markFooterNotices } from './footer-notices';
 import { classifyLine, type PageLine } from './line-features';
 import { findByline, findImageCredit } from './metadata';
 import { splitPageLines } from './normalize';
@@ -68,6 +69,7 @@ export function extractArticleFromPageText(text: string): PageTextExtraction {
   if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
   const lines = splitPageLines(text).map((t, i) => classifyLine(t, i));
   markTeaserCards(lines);
+  markFooterNotices(lines);
   const run = bestRun(lines) ?? bestRun(lines, 0);
   if (run === null) return emptyExtraction();
 

@@ -13,6 +13,7 @@ import {
   DATE_OR_TIME,
   DATE_STAMP_LABEL,
   LEGAL_NOTICE,
+  MARKUP,
   MEDIA_CHROME,
   NUMERIC_ONLY,
   RELATED_LABEL,
@@ -66,6 +67,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
 const SENTENCE_INSIDE = /[\p{Ll}\p{Lo}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?[\p{Lu}\p{Lo}\d]|[。！？]/u;
+const EMBED_ATTRIBUTION = /^[—–-]\s*[^\n]{1,80}\(@[\w.]{1,30}\)\s[^\n]{3,40}\d{4}$/u;
 const TRAILING_CLAUSE = /[.!?。！？:;,…"'”’»)\]]$/u;
 
 /** Counts words, with runs of Han/Kana split into two-character "words". */
@@ -88,6 +90,9 @@ function tailOf(text: string): string {
 /** True when the line reads like running text: enough words, and sentence punctuation. */
 export function looksLikeProse(text: string, words: number, weight: number): boolean {
   if (words < 6 || weight < 40) return false;
+  // "A • B • C" or "Home > News > Story": a menu or breadcrumb, whatever its punctuation.
+  const separators = (headOf(text).match(/\s[•|·>»/]\s/gu) ?? []).length;
+  if (separators >= 2 && separators * 8 >= Math.min(words, 50)) return false;
   const tail = tailOf(text);
   if (SENTENCE_END.test(tail)) return true;
   const head = headOf(text);
@@ -127,6 +132,10 @@ export function classifyLine(text: string, index: number): PageLine {
     line.kind = text.length <= 3 ? 'numeric' : 'text';
     return line;
   }
+  if (MARKUP.test(headOf(text))) {
+    line.kind = 'chrome';
+    return line;
+  }
   const short = text.length <= CHROME_MAX;
   if (text.length <= 250 && RIGHTS_NOTICE.test(text) && !CAPTION_START.test(text)) {
     line.kind = 'rights';
@@ -162,6 +171,8 @@ export function classifyLine(text: string, index: number): PageLine {
     line.kind = 'byline';
     return line;
   }
+  // "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the attribution of an embedded tweet, part of the story.
+  if (EMBED_ATTRIBUTION.test(text)) return line;
   if (looksLikeDateLine(text, words)) {
     line.kind = 'date';
     return line;

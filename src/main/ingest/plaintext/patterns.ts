@@ -55,7 +55,7 @@ export const AD_LABEL =
 
 /** Share / social buttons. */
 export const SHARE_BUTTON =
-  ure(String.raw`^(?:share(?: this| on| via| with| this (?:story|article|page|with))?(?: [\p{L}+]+){0,3}|tweet|e-?mail|print|copy(?: link)?(?: url)?.{0,12}|copy this link|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|instagram|youtube|tiktok|snapchat|rss|viber|line|weibo|wechat|vk|vkontakte|ok|одноклассники|вконтакте|google\+|поделиться|teilen|partager|compartir|compartilhar|condividi|sdílet|udostępnij|공유|分享|シェア|follow (?:us|@?[\p{L}\d_]+)(?: on [\p{L} ]+)?|get short url|short url|permalink)\W*$`, 'iu');
+  ure(String.raw`^(?:share(?: this| on| via| with| this (?:story|article|page|with))?(?: [\p{L}+]+){0,3}|tweet|e-?mail|print|copy(?: link)?(?: url)?.{0,12}|copy this link|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|instagram|youtube|tiktok|snapchat|rss|viber|line|weibo|wechat|vk|vkontakte|ok|одноклассники|вконтакте|google\+|поделиться|teilen|partager|compartir|compartilhar|condividi|sdílet|udostępnij|공유|分享|シェア|follow (?:us|@?[\p{L}\d_]+)(?: on [\p{L} ]+)?|get short url|short url|permalink|share (?:the )?(?:article|story)|sdílet článek|artikel teilen|partager (?:l'article|cet article)|compartir (?:artículo|noticia)|compartilhe|поделиться (?:статьей|новостью))\W*$`, 'iu');
 
 /** Subscription, newsletter, log-in and account prompts (short lines only). */
 export const ACCOUNT_PROMPT =
@@ -63,7 +63,7 @@ export const ACCOUNT_PROMPT =
 
 /** Comment-section prompts and counters (short lines only). */
 export const COMMENT_PROMPT =
-  ure(String.raw`^(?:\d+\s*)?(?:comments?|view (?:the )?(?:discussion|comments?)(?: thread)?|join the (?:discussion|conversation)|leave a (?:comment|reply)|add (?:a )?comment|post a comment|show comments|discussion|have your say|комментари[йиея]|обсуждение|добавить комментарий|оставить комментарий|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentáře|komentarze|댓글|评论|コメント)\b.{0,60}$|do you want to leave a comment|want to comment|to comment,? (?:please )?(?:log|sign) in`, 'iu');
+  ure(String.raw`^(?:\d+\s*)?(?:comments?|view (?:the )?(?:discussion|comments?)(?: thread)?|join the (?:discussion|conversation)|leave a (?:comment|reply)|add (?:a )?comment|post a comment|show comments|discussion|have your say|комментари[йиея]|обсуждение|добавить комментарий|оставить комментарий|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentáře|komentarze|댓글|评论|コメント)\b.{0,60}$|do you want to leave a comment|(?:found|spotted|noticed) (?:a|an) (?:error|typo|mistake)|report (?:an|a) (?:error|typo|correction)|zaznamenali chybu|нашли ошибку|заметили ошибку|fehler gefunden|signaler une erreur|want to comment|to comment,? (?:please )?(?:log|sign) in`, 'iu');
 
 /** Cookie, privacy and terms notices (short lines only). */
 export const LEGAL_NOTICE =
@@ -119,6 +119,16 @@ export const DATE_OR_TIME = ure(
     String.raw`\b\d+\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b`,
     String.raw`\b(?:yesterday|today|just now)\b`,
     String.raw`\b\d+\s*(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|недел[иью])\s+назад`,
+    String.raw`\b(?:před|pred)\s+(?:\d+\s+)?(?:minut|minutou|minutami|hodin|hodinou|hodinami|dn[yíe]m?|dnem)\b`,
+    String.raw`\bvor\s+(?:\d+|einer|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)\b`,
+    String.raw`\bil y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?)\b`,
+    String.raw`\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|días?)\b`,
+    String.raw`\bhá\s+\d+\s+(?:segundos?|minutos?|horas?|dias?)\b`,
+    String.raw`\b\d+\s+(?:secondi|minuti|ore|giorni)\s+fa\b`,
+    String.raw`\b\d+\s+(?:minut[y]?|godzin[y]?|dni)\s+temu\b`,
+    String.raw`\d+\s*(?:분|시간|일)\s*전`,
+    String.raw`\d+\s*(?:分钟|小时|天)前`,
+    String.raw`\d+\s*(?:分|時間|日)前`,
   ].join('|'),
   'iu',
 );
@@ -129,3 +139,6 @@ export const NUMERIC_ONLY = ure(String.raw`^[\d\s.,:;/+\-–—%()#№|·xX×]*\
 /** "Updated ..." / "Published ..." / "Last modified ..." stamps. */
 export const DATE_STAMP_LABEL =
   ure(String.raw`^(?:updated|published|posted|last (?:updated|modified)|first published|created|modified|date|опубликовано|обновлено|дата публикации|veröffentlicht|aktualisiert|publié|mis à jour|publicado|atualizado|actualizado|pubblicato|aggiornato|publikováno|aktualizováno|기사입력|수정|发布|更新|公開|更新日)\b`, 'iu');
+
+/** Markup or code that leaked into the text (noscript tags, tracking pixels, inline scripts). */
+export const MARKUP = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:amp|nbsp|quot|lt|gt);|\b(?:function\s*\(|var\s+\w+\s*=|(?:document|window)\.[a-z])|[{}]\s*$/i;

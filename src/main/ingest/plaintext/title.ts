@@ -4,31 +4,13 @@
  */
 import { normaliseAgency } from './dateline';
 import type { PageLine } from './line-features';
+import { wordKeys } from './word-keys';
 
 /** How far above the body start the headline is looked for (non-blank lines). */
 const LOOKBACK_LINES = 45;
-const WORD = /[\p{L}\p{N}]+/gu;
-const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HANGUL = /\p{Script=Hangul}/u;
 const FULL_STOP_END = /[.。][\s"'”’»)]*$/u;
 const INNER_SENTENCE = /[\p{Ll}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?\p{Lu}/u;
 const ABBREVIATION_END = /\b(?:u\.s|u\.k|u\.n|e\.u|inc|corp|co|ltd|jr|sr|st|dr|mr|mrs|ms|no|vs|etc|д|г|гг|т\.е|т\.д)\.$/iu;
-
-/** Comparable forms of a text's words: lower-cased, cut to a short stem so inflected forms match. */
-export function wordKeys(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (DENSE.test(w)) {
-      for (const ch of w) out.push(ch);
-    } else if (HANGUL.test(w)) {
-      out.push(w.slice(0, 2));
-    } else if (w.length >= 3) {
-      out.push(w.length > 5 ? w.slice(0, Math.max(5, Math.ceil(w.length * 0.7))) : w);
-    }
-  }
-  return out;
-}
 
 /** Share of the candidate's words that occur in the lead (0..1). */
 function overlap(candidate: string, lead: ReadonlySet<string>): number {
