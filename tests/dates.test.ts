@@ -434,26 +434,26 @@ describe('findWeekdayCue', () => {
 describe('bounded time on large input', () => {
   const FIVE_MB = 5 * 1024 * 1024;
 
-  /** Best of three runs after a warm-up, so a busy machine does not fail the test. */
-  function bestTime(run: () => void): number {
+  /**
+   * A hang check, not a speed target (speed belongs to bench/): a regex that backtracks
+   * catastrophically takes minutes on 5 MB, a linear scan well under a second, so 10 s
+   * separates the two even on a loaded machine.
+   */
+  const HANG_LIMIT_MS = 10_000;
+  function elapsedMs(run: () => void): number {
+    const started = performance.now();
     run();
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const started = performance.now();
-      run();
-      best = Math.min(best, performance.now() - started);
-    }
-    return best;
+    return performance.now() - started;
   }
 
-  it('reads a 5 MB page and resolves its date in well under a second', () => {
+  it('reads a 5 MB page and resolves its date without hanging', () => {
     const page = seedPage.repeat(Math.ceil(FIVE_MB / seedPage.length));
     expect(findDateMentions(page).length).toBeGreaterThan(10_000);
-    const elapsed = bestTime(() => {
+    const elapsed = elapsedMs(() => {
       const r = resolvePublicationDate({ paragraphs: seedParagraphs(), headerLines: [], pageText: page, fileTime: FILE_TIME });
       expect(r.publishedAt).toBe('2022-01-10');
     });
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(HANG_LIMIT_MS);
   });
 
   it.each([
@@ -466,6 +466,6 @@ describe('bounded time on large input', () => {
     ['dense sidebar times', '13.11 12:30 '],
   ])('stays linear on adversarial input: %s', (_name, unit) => {
     const text = unit.repeat(Math.ceil(FIVE_MB / unit.length));
-    expect(bestTime(() => findDateMentions(text))).toBeLessThan(1000);
+    expect(elapsedMs(() => findDateMentions(text))).toBeLessThan(HANG_LIMIT_MS);
   });
 });

@@ -9,6 +9,7 @@
  * article text (captions, buttons, lists of other headlines, teaser cards) are dropped.
  */
 import type { LineKind, PageLine } from './line-features';
+import { contentKeys, sharedShare } from './word-keys';
 
 /** Prose lines shorter than this (in weighted characters) cost instead of earn. */
 const PROSE_BASELINE = 70;
@@ -70,6 +71,76 @@ export function bestRun(lines: readonly PageLine[], proseBaseline = PROSE_BASELI
   while (best.start < best.end && lineScore(lines[best.start]!, proseBaseline) <= 0) best.start++;
   while (best.end > best.start && lineScore(lines[best.end]!, proseBaseline) <= 0) best.end--;
   return best;
+}
+
+/** A neighbouring run must score at least this much to be joined to the body... */
+const NEIGHBOUR_MIN_SCORE = 250;
+/** ... have at least this many prose lines ... */
+const NEIGHBOUR_MIN_PROSE = 2;
+/** ... and share at least this much of its vocabulary with the body. */
+const NEIGHBOUR_MIN_SHARED = 0.4;
+/** At most this many neighbours are joined on each side. */
+const MAX_NEIGHBOURS = 3;
+
+function proseText(lines: readonly PageLine[], start: number, end: number): string {
+  const parts: string[] = [];
+  for (let i = start; i <= end; i++) if (lines[i]!.kind === 'prose') parts.push(lines[i]!.text);
+  return parts.join(' ');
+}
+
+function proseCount(lines: readonly PageLine[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) if (lines[i]!.kind === 'prose') n++;
+  return n;
+}
+
+/**
+ * An article cut in two by a long embed (a video player's menus, a gallery) leaves a second run
+ * of prose beside the best one. Such a run is joined when it is substantial, no rights notice
+ * lies between them, and it is on the same subject (shares much of the body's vocabulary) or
+ * carries on the body's numbered points ("5. ..." in the body, "6. ..." in the neighbour).
+ */
+export function joinOnTopicNeighbours(lines: readonly PageLine[], run: LineRange, proseBaseline = PROSE_BASELINE): LineRange {
+  let joined = { ...run };
+  for (const side of [-1, 1] as const) {
+    for (let n = 0; n < MAX_NEIGHBOURS; n++) {
+      const from = side < 0 ? 0 : joined.end + 1;
+      const to = side < 0 ? joined.start - 1 : lines.length - 1;
+      if (to < from) break;
+      const neighbour = bestRun(lines.slice(from, to + 1), proseBaseline);
+      if (neighbour === null) break;
+      const start = neighbour.start + from;
+      const end = neighbour.end + from;
+      const [gapFrom, gapTo] = side < 0 ? [end + 1, joined.start - 1] : [joined.end + 1, start - 1];
+      let walled = false;
+      for (let i = gapFrom; i <= gapTo; i++) if (lines[i]!.kind === 'rights') walled = true;
+      if (walled || neighbour.score < NEIGHBOUR_MIN_SCORE || proseCount(lines, start, end) < NEIGHBOUR_MIN_PROSE) break;
+      const body = contentKeys(proseText(lines, joined.start, joined.end));
+      const continuesList = continuesNumbering(lines, joined, start, end, side);
+      if (!continuesList && sharedShare(proseText(lines, start, end), body) < NEIGHBOUR_MIN_SHARED) break;
+      joined = side < 0 ? { ...joined, start, score: joined.score + neighbour.score } : { ...joined, end, score: joined.score + neighbour.score };
+    }
+  }
+  return joined;
+}
+
+const NUMBERED_POINT = /^(\d{1,2})[.)]\s+["'“‘«]?[\p{Lu}\p{Lo}]/u;
+
+/** Does the neighbour [start, end] hold the numbered point right after (or before) the body's last (first) one? */
+function continuesNumbering(lines: readonly PageLine[], body: LineRange, start: number, end: number, side: -1 | 1): boolean {
+  const numbers = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let i = from; i <= to; i++) {
+      const m = lines[i]!.text.length <= 200 ? NUMBERED_POINT.exec(lines[i]!.text) : null;
+      if (m) out.push(Number(m[1]));
+    }
+    return out;
+  };
+  const own = numbers(body.start, body.end);
+  if (own.length < 2) return false;
+  const theirs = numbers(start, end);
+  const edge = side > 0 ? own.reduce((a, b) => Math.max(a, b)) + 1 : own.reduce((a, b) => Math.min(a, b)) - 1;
+  return theirs.includes(edge);
 }
 
 const UPPER_START = /^["'“‘«„(\[]?[\p{Lu}\p{N}]/u;

@@ -3,13 +3,13 @@
  * image credit) inside the visible text of a scraped news page, menus and sidebars and all.
  * Language-independent heuristics over the line structure; see `body-block.ts` for the core.
  */
-import { bestRun, keepBodyLines, type LineRange } from './body-block';
+import { bestRun, joinOnTopicNeighbours, keepBodyLines, type LineRange } from './body-block';
 import { agencyInHeaderLine, parseDateline } from './dateline';
 import { markFooterNotices } from './footer-notices';
 import { classifyLine, type PageLine } from './line-features';
 import { findByline, findImageCredit } from './metadata';
 import { splitPageLines } from './normalize';
-import { markTeaserCards } from './teaser-cards';
+import { markSlideshows, markTeaserCards } from './teaser-cards';
 import { chooseTitle } from './title';
 
 export { parseDateline, normaliseAgency, titleCaseIfAllCaps, type Dateline } from './dateline';
@@ -69,8 +69,10 @@ export function extractArticleFromPageText(text: string): PageTextExtraction {
   if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
   const lines = splitPageLines(text).map((t, i) => classifyLine(t, i));
   markTeaserCards(lines);
+  markSlideshows(lines);
   markFooterNotices(lines);
-  const run = bestRun(lines) ?? bestRun(lines, 0);
+  const best = bestRun(lines);
+  const run = best ? joinOnTopicNeighbours(lines, best) : bestRun(lines, 0);
   if (run === null) return emptyExtraction();
 
   const range = startAtDateline(lines, run);

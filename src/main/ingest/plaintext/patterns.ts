@@ -78,7 +78,7 @@ export const RELATED_LABEL =
 
 /** Media player and gallery chrome. */
 export const MEDIA_CHROME =
-  ure(String.raw`^(?:media playback is (?:unsupported|not supported).*|media caption.*|video(?:s)?|watch(?: live| now| video)?|play(?: video)?|photos?|gallery|enlarge(?: this)? image|view (?:all|gallery)(?: \(\d+\))?|image \d+ (?:of|\/) ?\d*|\d+ ?\/ ?\d+|back to gallery|caption|close|next|previous|prev|loading(?: content)?(?:\s*\.\.\.|…)?|toggle (?:caption|navigation)|expand|collapse|skip (?:to|navigation).*|back to top|scroll to top|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)? read|read(?:ing)? time.{0,20}|fullscreen|zoom|открыть (?:галерею|фото)|смотрите (?:видео|фото)|фотогалерея|видео|фото)\W*$`, 'iu');
+  ure(String.raw`^(?:media playback is (?:unsupported|not supported).*|this is a modal window.*|media caption.*|video(?:s)?|watch(?: live| now| video)?|play(?: video)?|photos?|gallery|enlarge(?: this)? image|view (?:all|gallery)(?: \(\d+\))?|image \d+ (?:of|\/) ?\d*|\d+ ?\/ ?\d+|back to gallery|caption|close|next|previous|prev|loading(?: content)?(?:\s*\.\.\.|…)?|toggle (?:caption|navigation)|expand|collapse|skip (?:to|navigation).*|back to top|scroll to top|listen(?: to (?:this )?(?:article|story))?|\d+ min(?:ute)? read|read(?:ing)? time.{0,20}|fullscreen|zoom|открыть (?:галерею|фото)|смотрите (?:видео|фото)|фотогалерея|видео|фото)\W*$`, 'iu');
 
 /** A label that introduces an image credit (not a caption); it is removed from the credit. */
 export const IMAGE_CREDIT_LABEL = ure(

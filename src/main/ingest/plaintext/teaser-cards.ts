@@ -31,3 +31,57 @@ export function markTeaserCards(lines: PageLine[]): void {
     i = repeat;
   }
 }
+
+// "1/50 United goin down", "Image 3 of 12", "Фото 2 из 9": the counter of a slideshow slide.
+const SLIDE_COUNTER = /^(?:(?:image|photo|slide|picture|фото|снимок|bild|foto|imagen|immagine)\s+)?(\d{1,3})\s*(?:\/|of|из|von|de|sur|z)\s*(\d{1,3})(?!\d)/iu;
+/** Slides need at least this many counters in sequence to count as a slideshow. */
+const MIN_SLIDES = 3;
+/** Lines after the last counter that still belong to the last slide (its caption and credit). */
+const LAST_SLIDE_LINES = 3;
+
+/**
+ * Re-labels embedded slideshows as `card`, in place: from the first slide counter ("1/50 ...")
+ * to the last slide's caption, when at least three counters with the same total count up.
+ * Slide captions read like prose but are not the article's text. Linear time.
+ */
+export function markSlideshows(lines: PageLine[]): void {
+  let first = -1;
+  let last = -1;
+  let expected = 0;
+  let total = 0;
+  let count = 0;
+  const flush = (): void => {
+    if (count >= MIN_SLIDES) {
+      let end = last;
+      for (let j = last + 1, n = 0; j < lines.length && n < LAST_SLIDE_LINES; j++) {
+        if (lines[j]!.kind === 'blank') continue;
+        if (lines[j]!.kind === 'rights' || lines[j]!.kind === 'related') break;
+        n++;
+        end = j;
+      }
+      for (let k = first; k <= end; k++) if (lines[k]!.kind !== 'blank' && lines[k]!.kind !== 'rights') lines[k]!.kind = 'card';
+    }
+    first = -1;
+    count = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i]!.text.length <= 200 ? SLIDE_COUNTER.exec(lines[i]!.text) : null;
+    if (!m) continue;
+    const k = Number(m[1]);
+    const n = Number(m[2]);
+    if (n < 2 || k > n) continue;
+    if (count > 0 && n === total && k === expected) {
+      count++;
+      last = i;
+      expected = k + 1;
+      continue;
+    }
+    flush();
+    first = i;
+    last = i;
+    total = n;
+    expected = k + 1;
+    count = 1;
+  }
+  flush();
+}
