@@ -217,6 +217,21 @@ describe('findDateMentions: things that are not dates', () => {
 });
 
 describe('resolvePublicationDate', () => {
+  it("takes the header's date line, not a sentence of prose that names another date", () => {
+    const r = resolve({
+      paragraphs: ['Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham manager.'],
+      headerLines: [
+        'The Portuguese boss had been out of work since being sacked by Manchester United in December 2018.',
+        'Updated November 2019',
+        'Wednesday 20 November 2019 08:12',
+      ],
+      fileTime: FILE_TIME,
+    });
+    expect(r.publishedAt).toBe('2019-11-20');
+    expect(r.precision).toBe('day');
+    expect(r.note).toBe('Stated in the page header: "Wednesday 20 November 2019".');
+  });
+
   it('reports a year-bearing dateline as stated, not inferred', () => {
     const r = resolve({
       paragraphs: ['London. 10 January 2022. INTERFAX - The government said on Friday that talks will resume.'],

@@ -98,14 +98,27 @@ function weekdayMismatch(m: DateMention): string {
  * // { publishedAt: '2022-01-10', precision: 'day', inferred: true,
  * //   note: 'Year inferred: "January 10th" with "said on Monday" falls on a Monday in 2022 (also 2011, 2028); ...' }
  */
+/**
+ * True for a line that reads like page metadata ("November 18, 2019", "Published 10:23 AM ET,
+ * Tue November 19, 2019") rather than a sentence of prose that happens to name a date ("... sacked
+ * by Manchester United in December 2018."): a sentence's date is what it talks about, not when
+ * it was published.
+ */
+function isMetadataLine(line: string): boolean {
+  const words = line.trim().split(/\s+/).length;
+  const sentence = /[.!?…»"”]\s*$/u.test(line.trim()) && words > 6;
+  return words <= 16 && !sentence;
+}
+
 export function resolvePublicationDate(input: PublicationDateInput): ResolvedDate {
   const lead = input.paragraphs[0] ?? '';
   // Dateline and header lines are short: judge their language from the article.
   const english = looksEnglishAt(input.paragraphs.join('\n'), 0, new Map());
-  const headerMentions = input.headerLines.flatMap((line) => findDateMentions(line, { english }));
+  const headerMentions = input.headerLines.filter(isMetadataLine).flatMap((line) => findDateMentions(line, { english }));
   const fromDateline = datelineMention(lead, english);
   const source: Source = fromDateline ? 'dateline' : 'header';
-  const mention = fromDateline ?? headerMentions[0] ?? null;
+  // A full day beats a bare month or year ("Updated November 2019" next to "18 Nov 2019, 10:02").
+  const mention = fromDateline ?? headerMentions.find((m) => m.precision === 'day') ?? headerMentions[0] ?? null;
 
   if (!mention) {
     return {

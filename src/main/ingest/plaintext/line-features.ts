@@ -12,6 +12,7 @@ import {
   CREDIT_ROLL,
   DATE_OR_TIME,
   DATE_STAMP_LABEL,
+  DATE_WORD,
   LEGAL_NOTICE,
   MARKUP,
   MEDIA_CHROME,
@@ -106,15 +107,13 @@ export function looksLikeProse(text: string, words: number, weight: number): boo
 export function looksLikeDateLine(text: string, words: number): boolean {
   if (text.length > 100 || words > 16) return false;
   if (!DATE_OR_TIME.test(text)) return false;
-  if (DATE_STAMP_LABEL.test(text)) return true;
-  // Whatever is left once dates, times and digits are gone must be small.
+  // Whatever is left once digits, month and day names, am/pm and time zones are gone must be small.
   const rest = text
-    .replace(/\d+/g, ' ')
-    .replace(/[^\p{L}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((w) => w.length > 0);
-  return rest.length <= 6 && !SENTENCE_END.test(text.replace(/\b(?:a\.m|p\.m|st|jr)\.$/i, ''));
+    .replace(/\d+(?:st|nd|rd|th|h|m)?/giu, ' ')
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 0 && !DATE_WORD.test(w));
+  const allowed = DATE_STAMP_LABEL.test(text) ? 6 : 3;
+  return rest.length <= allowed && !SENTENCE_END.test(text.replace(/(?:a\.m|p\.m|st|jr)\.$/iu, ''));
 }
 
 /** Classifies one cleaned line. */

@@ -55,7 +55,7 @@ export const AD_LABEL =
 
 /** Share / social buttons. */
 export const SHARE_BUTTON =
-  ure(String.raw`^(?:share(?: this| on| via| with| this (?:story|article|page|with))?(?: [\p{L}+]+){0,3}|tweet|e-?mail|print|copy(?: link)?(?: url)?.{0,12}|copy this link|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|instagram|youtube|tiktok|snapchat|rss|viber|line|weibo|wechat|vk|vkontakte|ok|одноклассники|вконтакте|google\+|поделиться|teilen|partager|compartir|compartilhar|condividi|sdílet|udostępnij|공유|分享|シェア|follow (?:us|@?[\p{L}\d_]+)(?: on [\p{L} ]+)?|get short url|short url|permalink|share (?:the )?(?:article|story)|sdílet článek|artikel teilen|partager (?:l'article|cet article)|compartir (?:artículo|noticia)|compartilhe|поделиться (?:статьей|новостью))\W*$`, 'iu');
+  ure(String.raw`^(?:share(?: this| on| via| with| this (?:story|article|page|with))?(?: [\p{L}+]+){0,3}|tweet|e-?mail|print|copy(?: link)?(?: url)?.{0,12}|copy this link|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|instagram|youtube|tiktok|snapchat|rss|viber|line|weibo|wechat|vk|vkontakte|ok|одноклассники|вконтакте|google\+|поделиться|teilen|partager|compartir|compartilhar|condividi|sdílet|udostępnij|공유|分享|シェア|follow (?:us|@?[\p{L}\d_]+)(?: on [\p{L} ]+)?|get short url|short url|permalink|like|to se mi líbí|líbí se mi|gefällt mir|j'aime|me gusta|curtir|mi piace|нравится|мне нравится|share (?:the )?(?:article|story)|sdílet článek|artikel teilen|partager (?:l'article|cet article)|compartir (?:artículo|noticia)|compartilhe|поделиться (?:статьей|новостью))\W*$`, 'iu');
 
 /** Subscription, newsletter, log-in and account prompts (short lines only). */
 export const ACCOUNT_PROMPT =
@@ -103,6 +103,12 @@ export const CREDIT_ROLL =
 
 /** Month names (and usual abbreviations) in the languages the workbench sees most. */
 const MONTHS = String.raw`(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|январ[ьяе]|феврал[ьяе]|марта?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|апр|авг|сент?|окт|нояб?|дек|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)`;
+
+/** One word of a date line that is not content: a month or weekday name, am/pm, a time zone, "ago". */
+export const DATE_WORD = ure(
+  String.raw`^(?:${MONTHS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|пн|вт|ср|чт|пт|сб|вс|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|feira|pondělí|úterý|středa|čtvrtek|pátek|sobota|neděle|am|pm|a|p|m|gmt|utc|bst|cet|cest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|hkt|jst|kst|et|pt|ago|назад|г|года?|год|janv|févr|avr|juil|sept|déc|de|del|às|um|à|le|el|the|of|on|at|в|o|ve|v|年|月|日|년|월|일|시|분)$`,
+  'iu',
+);
 
 /** A calendar date or a clock time somewhere in the line. */
 export const DATE_OR_TIME = ure(

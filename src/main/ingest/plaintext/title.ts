@@ -9,8 +9,9 @@ import { wordKeys } from './word-keys';
 /** How far above the body start the headline is looked for (non-blank lines). */
 const LOOKBACK_LINES = 45;
 const FULL_STOP_END = /[.。][\s"'”’»)]*$/u;
+const FINAL_STOP_OR_LONG = /[.。]\s*$/u;
 const INNER_SENTENCE = /[\p{Ll}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?\p{Lu}/u;
-const ABBREVIATION_END = /\b(?:u\.s|u\.k|u\.n|e\.u|inc|corp|co|ltd|jr|sr|st|dr|mr|mrs|ms|no|vs|etc|д|г|гг|т\.е|т\.д)\.$/iu;
+const ABBREVIATION_END = /(?:^|[\s(])(?:\p{L}\.){2,}$|(?<!\p{L})(?:u\.s|u\.k|u\.n|e\.u|inc|corp|co|ltd|jr|sr|st|dr|mr|mrs|ms|no|vs|etc|д|г|гг|т\.е|т\.д)\.$/iu;
 
 /** Share of the candidate's words that occur in the lead (0..1). */
 function overlap(candidate: string, lead: ReadonlySet<string>): number {
@@ -45,6 +46,7 @@ export function chooseTitle(
 ): TitleChoice | null {
   const lead = new Set(wordKeys(leadText));
   let best: { index: number; score: number } | null = null;
+  const scores = new Map<number, number>();
   let seen = 0;
   for (let i = bodyStart - 1; i >= 0 && seen < LOOKBACK_LINES; i--) {
     const line = lines[i]!;
@@ -81,10 +83,13 @@ export function chooseTitle(
     if (prev && next && prev.kind === 'text' && next.kind === 'text' && prev.weight >= 15 && next.weight >= 15) score -= 0.5;
     score -= 0.01 * seen;
     if (process.env.TITLE_DEBUG) console.log(score.toFixed(2), i, text.slice(0, 60));
+    scores.set(i, score);
     if (best === null || score > best.score) best = { index: i, score };
   }
   if (best === null || best.score < 0.2) return null;
-  return { index: best.index, text: lines[best.index]!.text };
+  const above = headlineAboveStandfirst(lines, best.index, best.score, scores);
+  const index = above ?? best.index;
+  return { index, text: lines[index]!.text };
 }
 
 /** Is line `i` part of a list that a "Related"-style label opens (contiguous lines below the label)? */
@@ -119,4 +124,37 @@ function looksLikeCaption(lines: readonly PageLine[], i: number, bodyStart: numb
     return next.kind === 'caption' || (next.text.length <= 40 && normaliseAgency(next.text) !== null);
   }
   return false;
+}
+
+/**
+ * Headline, then standfirst, is the usual layout, and the standfirst (a sentence or two that
+ * sums up the story) shares even more words with the lead than the headline does. When the
+ * winner looks like a standfirst and a plausible headline sits right above it, that one is the title.
+ */
+function headlineAboveStandfirst(
+  lines: readonly PageLine[],
+  chosen: number,
+  chosenScore: number,
+  scores: ReadonlyMap<number, number>,
+): number | null {
+  const standfirst = lines[chosen]!;
+  const looksLikeStandfirst =
+    standfirst.words >= 12 || FINAL_STOP_OR_LONG.test(standfirst.text) || INNER_SENTENCE.test(standfirst.text);
+  if (!looksLikeStandfirst) return null;
+  for (let j = chosen - 1, n = 0; j >= 0 && n < 2; j--) {
+    const line = lines[j]!;
+    if (line.kind === 'blank') continue;
+    n++;
+    const score = scores.get(j);
+    if (score === undefined) return null;
+    const headlineShaped =
+      line.words >= 4 &&
+      line.words <= 30 &&
+      !FULL_STOP_END.test(line.text) &&
+      !isAllCaps(line.text) &&
+      /^["'“‘«(]?[\p{Lu}\p{Lo}\d]/u.test(line.text) &&
+      standfirst.weight >= line.weight;
+    return headlineShaped && score >= chosenScore - 2.5 ? j : null;
+  }
+  return null;
 }
