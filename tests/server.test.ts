@@ -3,6 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS } from '../src/shared/api';
 import { startServer, type RunningServer } from '../src/main/server';
 import { openWorkbench, type Workbench } from '../src/main/workbench';
 import { SEED_FILE, tempDir } from './helpers/paths';
@@ -73,6 +74,17 @@ describe('browser mode server', () => {
     expect(imported.json.result.imported).toBe(1);
     const search = await request('/api/search.query', { headers: auth(), body: { query: 'Borrel' } });
     expect(search.json.result.total).toBe(1);
+  });
+
+  it('reaches every contract method through the one generic door', async () => {
+    for (const method of API_METHODS) {
+      const r = await request(`/api/${method}`, { headers: auth(), body: {} });
+      // Some need arguments or the desktop shell; none is unknown to the door.
+      expect(r.json.error?.message ?? '', method).not.toMatch(/no such method/);
+    }
+    const shell = await request('/api/dialog.pickFiles', { headers: auth(), body: {} });
+    expect(shell.status).toBe(501);
+    expect(shell.json.error.message).toBe('the native file dialog exists only in the desktop app');
   });
 
   it('refuses a request without the token or with a wrong one', async () => {

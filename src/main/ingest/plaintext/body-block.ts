@@ -23,7 +23,7 @@ const KIND_COST: Record<Exclude<LineKind, 'prose' | 'text' | 'blank'>, number> =
   byline: -25,
   chrome: -35,
   related: -80,
-  card: -30,
+  card: -15,
   rights: WALL,
 };
 

@@ -142,9 +142,10 @@ export function parseDateline(paragraph: string): Dateline | null {
  * Only known agencies count, so ordinary names are never taken for one.
  */
 export function agencyInHeaderLine(line: string): { agency: string; place: string | null } | null {
-  const m = /^(?:by\s+)?([\p{L}][\p{L}\- ]{0,30}?)\s*(?:,\s*([\p{L}][\p{L} .'-]{1,40}?))?\s*,?\s*$/iu.exec(line.trim());
-  if (!m) return null;
-  const agency = normaliseAgency(m[1]!);
+  const m = /^(by\s+)?([\p{L}][\p{L}\- ]{0,30}?)\s*(?:,\s*([\p{L}][\p{L} .'-]{1,40}?))?\s*,?\s*$/iu.exec(line.trim());
+  // A lone "AP" under a photo is a credit; "PTI, Washington," or "By REUTERS" names the story's source.
+  if (!m || (!m[1] && !m[3])) return null;
+  const agency = normaliseAgency(m[2]!);
   if (!agency) return null;
-  return { agency, place: m[2] ? titleCaseIfAllCaps(m[2]) : null };
+  return { agency, place: m[3] ? titleCaseIfAllCaps(m[3]) : null };
 }

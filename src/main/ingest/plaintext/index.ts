@@ -9,7 +9,7 @@ import { markFooterNotices } from './footer-notices';
 import { classifyLine, type PageLine } from './line-features';
 import { findByline, findImageCredit } from './metadata';
 import { splitPageLines } from './normalize';
-import { markSlideshows, markTeaserCards } from './teaser-cards';
+import { markSlideshows, markTeaserCards, markTeaserLists } from './teaser-cards';
 import { chooseTitle } from './title';
 
 export { parseDateline, normaliseAgency, titleCaseIfAllCaps, type Dateline } from './dateline';
@@ -70,12 +70,13 @@ export function extractArticleFromPageText(text: string): PageTextExtraction {
   const lines = splitPageLines(text).map((t, i) => classifyLine(t, i));
   markTeaserCards(lines);
   markSlideshows(lines);
+  markTeaserLists(lines);
   markFooterNotices(lines);
   const best = bestRun(lines);
   const run = best ? joinOnTopicNeighbours(lines, best) : bestRun(lines, 0);
   if (run === null) return emptyExtraction();
 
-  const range = startAtDateline(lines, run);
+  const range = withShortEndings(lines, startAtDateline(lines, run));
   const bodyStart = range.start;
   const lineCounts = countShortLines(lines);
   const title = chooseTitle(lines, bodyStart, leadText(lines, range), lineCounts);
@@ -127,6 +128,30 @@ function startAtDateline(lines: readonly PageLine[], run: LineRange): LineRange 
   return run;
 }
 
+/** Short closing paragraphs right after the run (at most this many) belong to it. */
+// A closing statement ends with a full stop (promotions end with "!" or ask a question).
+const PLAIN_STATEMENT = /[.。]["'”’»)]*$/u;
+// "Jane Doe is a reporter for ...", "John Smith contributed reporting.": notes about the authors.
+const AUTHOR_NOTE = /^(?:\p{Lu}[\p{L}'’.-]*\s){1,4}(?:is|was|covers|writes|contributed|reported)\b/u;
+const MAX_SHORT_ENDINGS = 3;
+
+/**
+ * Short paragraphs cost more than they earn, so a story's last one-liners ("Yoon's office has not
+ * commented.") fall off the end of the best run. Sentences that follow it with nothing but blank
+ * lines between are taken back.
+ */
+function withShortEndings(lines: readonly PageLine[], run: LineRange): LineRange {
+  let end = run.end;
+  for (let n = 0; n < MAX_SHORT_ENDINGS; n++) {
+    let j = end + 1;
+    while (j < lines.length && lines[j]!.kind === 'blank') j++;
+    const next = lines[j];
+    if (next === undefined || next.kind !== 'prose' || !PLAIN_STATEMENT.test(next.text) || AUTHOR_NOTE.test(next.text)) break;
+    end = j;
+  }
+  return end === run.end ? run : { ...run, end };
+}
+
 /** The first prose of the run, to compare headline candidates with. */
 function leadText(lines: readonly PageLine[], range: LineRange): string {
   let out = '';
@@ -153,8 +178,7 @@ const LOWER_START = /^\p{Ll}/u;
  * A drop cap renders as a line of its own ("H" / "ong Kong is burning"): join it back, whether it
  * sits just above the body or inside it.
  */
-function joinDropCap(lines: readonly PageLine[], bodyStart: number, paragraphs: string[]): string[] {
-  const out = [...paragraphs];
+function joinDropCap(lines: readonly PageLine[], bodyStart: number, paragraphs: readonly string[]): string[] {
   let above: PageLine | undefined;
   for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - 2; i--) {
     if (lines[i]!.kind !== 'blank') {
@@ -162,11 +186,15 @@ function joinDropCap(lines: readonly PageLine[], bodyStart: number, paragraphs: 
       break;
     }
   }
-  if (above && SINGLE_LETTER.test(above.text) && out.length > 0 && LOWER_START.test(out[0]!)) out[0] = above.text + out[0];
-  for (let i = 0; i + 1 < out.length; i++) {
-    if (SINGLE_LETTER.test(out[i]!) && LOWER_START.test(out[i + 1]!)) {
-      out.splice(i, 2, out[i]! + out[i + 1]!);
-    }
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const next = paragraphs[i + 1];
+    if (i === 0 && above && SINGLE_LETTER.test(above.text) && LOWER_START.test(p)) out.push(above.text + p);
+    else if (next !== undefined && SINGLE_LETTER.test(p) && LOWER_START.test(next)) {
+      out.push(p + next);
+      i++;
+    } else out.push(p);
   }
   return out;
 }

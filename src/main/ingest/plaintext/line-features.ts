@@ -5,7 +5,6 @@
 import {
   ACCOUNT_PROMPT,
   AD_LABEL,
-  BYLINE,
   CAPTION_END,
   CAPTION_START,
   COMMENT_PROMPT,
@@ -20,6 +19,8 @@ import {
   RELATED_LABEL,
   RIGHTS_NOTICE,
   SHARE_BUTTON,
+  startsWithByline,
+  ure,
 } from './patterns';
 
 export type LineKind =
@@ -69,7 +70,7 @@ const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
 const SENTENCE_INSIDE = /[\p{Ll}\p{Lo}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?[\p{Lu}\p{Lo}\d]|[。！？]/u;
 const EMBED_ATTRIBUTION = /^[—–-]\s*[^\n]{1,80}\(@[\w.]{1,30}\)\s[^\n]{3,40}\d{4}$/u;
-const TRAILING_CLAUSE = /[.!?。！？:;,…"'”’»)\]]$/u;
+const IMAGE_COPYRIGHT = /^(?:image|picture|photo|foto|фото)\s*(?:copyright|©)/iu;
 
 /** Counts words, with runs of Han/Kana split into two-character "words". */
 export function countWords(text: string): number {
@@ -116,9 +117,27 @@ export function looksLikeDateLine(text: string, words: number): boolean {
   return rest.length <= allowed && !SENTENCE_END.test(text.replace(/(?:a\.m|p\.m|st|jr)\.$/iu, ''));
 }
 
+const IMPERATIVE_START = ure(
+  String.raw`^(?:sign|subscribe|register|log|click|tap|download|join|follow|get|let|read|see|watch|enter|create|manage|please|подпишитесь|подписывайтесь|зарегистрируйтесь|войдите|читайте|скачайте|melden|abonnieren|registrieren|inscrivez|abonnez|suscríbete|suscribete|regístrate|assine|cadastre|inscreva|iscriviti|přihlaste|registrujte)\b`,
+  'iu',
+);
+
+/**
+ * Subscription, log-in, cookie and privacy prompts. A sentence that merely mentions a
+ * subscription or cookies is kept as text: it needs two such words or an imperative opening.
+ */
+function isSitePrompt(text: string, words: number, weight: number): boolean {
+  const hits = (ACCOUNT_PROMPT.test(text) ? 1 : 0) + (LEGAL_NOTICE.test(text) ? 1 : 0);
+  if (hits === 0) return false;
+  if (!looksLikeProse(text, words, weight)) return true;
+  return hits >= 2 || IMPERATIVE_START.test(text);
+}
+
 /** Classifies one cleaned line. */
 export function classifyLine(text: string, index: number): PageLine {
-  const dense = text.length > HEAD_CHARS * 4 ? 0 : (text.match(DENSE_SCRIPT) ?? []).length;
+  // Very long lines: the share of Han/Kana in the head stands for the whole line.
+  const sample = text.length > HEAD_CHARS * 4 ? text.slice(0, HEAD_CHARS * 4) : text;
+  const dense = Math.round(((sample.match(DENSE_SCRIPT) ?? []).length * text.length) / Math.max(1, sample.length));
   const weight = text.length + dense;
   const words = text.length > 20_000 ? Math.round(text.length / 6) : countWords(text);
   const line: PageLine = { index, text, kind: 'text', weight, words };
@@ -136,7 +155,7 @@ export function classifyLine(text: string, index: number): PageLine {
     return line;
   }
   const short = text.length <= CHROME_MAX;
-  if (text.length <= 250 && RIGHTS_NOTICE.test(text) && !CAPTION_START.test(text)) {
+  if (text.length <= 250 && RIGHTS_NOTICE.test(text) && !IMAGE_COPYRIGHT.test(text)) {
     line.kind = 'rights';
     return line;
   }
@@ -144,7 +163,8 @@ export function classifyLine(text: string, index: number): PageLine {
     line.kind = 'numeric';
     return line;
   }
-  if (text.length <= 400 && (CAPTION_START.test(text) || CAPTION_END.test(tailOf(text)))) {
+  // A credit glued to the paragraph that follows it ("© Provided by X Nintendo and Apple shocked ...") is text.
+  if ((text.length <= 250 && CAPTION_START.test(text)) || (text.length <= 400 && CAPTION_END.test(tailOf(text)))) {
     line.kind = 'caption';
     return line;
   }
@@ -158,14 +178,14 @@ export function classifyLine(text: string, index: number): PageLine {
       SHARE_BUTTON.test(text) ||
       MEDIA_CHROME.test(text) ||
       COMMENT_PROMPT.test(text) ||
-      (text.length <= 120 && (ACCOUNT_PROMPT.test(text) || LEGAL_NOTICE.test(text))))
+      (text.length <= 120 && isSitePrompt(text, words, weight)))
   ) {
     line.kind = 'chrome';
     return line;
   }
   if (
     text.length <= 150 &&
-    ((BYLINE.test(text) && (words <= 8 || DATE_OR_TIME.test(text) || !SENTENCE_END.test(text))) || CREDIT_ROLL.test(text))
+    ((startsWithByline(text) !== null && (words <= 8 || DATE_OR_TIME.test(text) || !SENTENCE_END.test(text))) || CREDIT_ROLL.test(text))
   ) {
     line.kind = 'byline';
     return line;
@@ -181,9 +201,4 @@ export function classifyLine(text: string, index: number): PageLine {
     return line;
   }
   return line;
-}
-
-/** True when the line ends like a clause or sentence (so it is not a bare headline or menu item). */
-export function endsLikeClause(text: string): boolean {
-  return TRAILING_CLAUSE.test(text);
 }

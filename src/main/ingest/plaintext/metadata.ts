@@ -2,20 +2,23 @@
  * Small facts read from the lines around the article: the byline and the image credit.
  */
 import type { PageLine } from './line-features';
-import { BYLINE, CAPTION_END, IMAGE_CREDIT_LABEL } from './patterns';
+import { CAPTION_END, DATE_WORD, IMAGE_CREDIT_LABEL, startsWithByline } from './patterns';
 
-const BYLINE_PREFIX = BYLINE;
-// Where a byline's name part ends: a separator, a date, a time, "updated", a job title after a comma.
+// Where a byline's name part ends: a separator, a date or time, a handle, "updated ...", a job title.
 const BYLINE_STOP =
-  /\s+[-–—|·•/]\s*|[·•|]|,\s*(?=\p{Ll}|\p{Lu}\p{Ll}+ (?:Editor|Correspondent|Reporter|Writer|Columnist|Staff))|\s+(?:on|updated|published|posted|at)\s+|\s*\d|,\s*(?:cnn|bbc|reuters|ap|afp)\b/iu;
+  /\s+[-–—|·•/]\s*|[·•|]|\s*\d|\s+@|\s+(?:[Oo]n|[Uu]pdated|[Pp]ublished|[Pp]osted|[Aa]t|[Ff]ollow)\s+|,\s*(?=\p{Ll}|(?:CNN|BBC|Reuters|AP|AFP)\b|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)? (?:Editor|Correspondent|Reporter|Writer|Columnist|Staff|Producer)|(?:Senior|Chief|Staff|Special|Political|Foreign|Business|Tech|Deputy|Associate|Contributing)\b)/u;
 
 /** "By Lia Eustachewich and Yaron Steinbuch" → that; "By Justine Coleman - 11/18/19" → "Justine Coleman". */
 export function bylineName(line: string): string | null {
-  const m = BYLINE_PREFIX.exec(line);
+  const m = startsWithByline(line);
   if (!m) return null;
   let rest = line.slice(m[0].length);
   const stop = BYLINE_STOP.exec(rest);
   if (stop && stop.index > 0) rest = rest.slice(0, stop.index);
+  // A month or weekday name ends the name too ("By Erin Cunningham March 18 ...").
+  const words = rest.split(/\s+/);
+  const dateAt = words.findIndex((w, i) => i > 0 && DATE_WORD.test(w.replace(/[.,]+$/u, '')) && /^\p{Lu}/u.test(w));
+  if (dateAt > 0) rest = words.slice(0, dateAt).join(' ');
   rest = rest.replace(/[\s,.:;]+$/u, '').trim();
   if (rest.length < 3 || rest.length > 80) return null;
   if (!/\p{L}/u.test(rest)) return null;
@@ -26,9 +29,13 @@ export function bylineName(line: string): string | null {
 /** The first byline among `lines` (most likely ones first), or null. */
 export function findByline(lines: readonly PageLine[]): string | null {
   for (const line of lines) {
-    if (line.kind !== 'byline' && !(line.text.length <= 120 && BYLINE_PREFIX.test(line.text))) continue;
-    const name = bylineName(line.text);
-    if (name) return name;
+    if (line.text.length > 200) continue;
+    // A byline may be one segment of a "Site | date | By Name" line.
+    for (const segment of line.text.split(/\s+[|•·]\s+/u)) {
+      if (segment.length > 120 || !startsWithByline(segment)) continue;
+      const name = bylineName(segment);
+      if (name) return name;
+    }
   }
   return null;
 }
@@ -60,10 +67,37 @@ export function findImageCredit(lines: readonly PageLine[]): string | null {
   }
   for (const line of lines) {
     if (line.kind !== 'caption' || line.text.length > 400) continue;
-    const m = CAPTION_END.exec(line.text);
-    if (m && m[0].trim().length >= 2) return m[0].trim().replace(/^[|/]\s*/u, '');
+    const credit = creditOfCaption(line.text);
+    if (credit) return credit;
   }
   return null;
+}
+
+const BRACKETS = /^[(\[]\s*|\s*[)\]]$/gu;
+// Capitalised name words right before a "/ Agency" credit ("... 2019.J. Scott Applewhite / AP file").
+const NAME_BEFORE = /(?:^|[.!?)]\s*|\(|\s)((?:\p{Lu}[\p{L}.'’-]*\s?){1,4})$/u;
+
+const CREDIT_CONNECTOR = /^(?:via|for|by|and|de|para|für|pour|для|и|\/|\||,|&|©|ⓒ|photo:|foto:|фото:|image:|photograph:|credit:|picture:)$/iu;
+
+/** A short line of names and agencies only ("Natalie Naccache | Bloomberg | Getty Images", "© REUTERS / POOL"). */
+function isOnlyCredit(text: string): boolean {
+  if (text.length > 70) return false;
+  const words = text.replace(/[()[\]]/gu, ' ').split(/\s+|(?<=\/)|(?=\/)/u).filter((w) => w.length > 0);
+  return words.length > 0 && words.every((w) => CREDIT_CONNECTOR.test(w) || /^[\p{Lu}\d]/u.test(w) || /^[/|,]+$/u.test(w));
+}
+
+/** The credit part of a caption line: the whole line when it is only a credit, else its tail. */
+function creditOfCaption(text: string): string | null {
+  if (isOnlyCredit(text)) return text.replace(BRACKETS, '').trim() || null;
+  const m = CAPTION_END.exec(text);
+  if (!m || m[0].trim().length < 2) return null;
+  let credit = m[0].trim();
+  if (/^[/|]/u.test(credit)) {
+    const name = NAME_BEFORE.exec(text.slice(0, m.index));
+    const who = name ? name[1]!.trim().replace(/^(?:credit|photo|image|foto|фото)+/iu, '') : '';
+    credit = who ? `${who} ${credit}` : credit.replace(/^[/|]\s*/u, '');
+  }
+  return credit.replace(BRACKETS, '').trim() || null;
 }
 
 /** A credit names a source, it is not a sentence-long caption. */

@@ -94,8 +94,14 @@ export const CAPTION_END =
   ure(String.raw`(?:(?:©|ⓒ)\s*[\p{L}][^\n]{0,60}|\bphotograph:\s*[^\n]{0,60}|\bphoto:\s*[^\n]{0,60}|\bфото:\s*[^\n]{0,60}|\bfoto:\s*[^\n]{0,60}|getty images?[^\n]{0,20}|\bvia getty\b[^\n]{0,20}|shutterstock[^\n]{0,20}|\[(?:file|photo|фото)[^\]]{0,60}\]|(?:\/|\|)\s*(?:ap|afp|reuters|epa|bloomberg|tass|ria novosti|xinhua|getty images|associated press|the new york times|anadolu|sipa|dpa)(?:\s+(?:photo|file|images?|via [\p{L} ]+))?\)?|\((?:ap|afp|reuters|epa|getty images|file|photo|ap photo[^)]*)\)|\bap (?:photo|file)(?:\/[\p{L} .]+)?\)?)\s*$`, 'iu');
 
 /** Byline openers in several languages ("By John Smith", "Текст: ...", "Von ..."). */
-export const BYLINE =
-  ure(String.raw`^(?:(?:analysis|opinion|commentary|story|words|text|reporting|written|photos?|interview) )?(?:by|von|par|por|di|door|av|af|autor(?:ka)?:?|author:?|автор:?|текст:?|авторы:?|text:|napsal[a]?:?)\s+(?=\p{Lu}|\p{Lo})`, 'iu');
+export const BYLINE_LEAD =
+  ure(String.raw`^(?:(?:analysis|opinion|commentary|story|words|text|reporting|written|photos?|interview) )?(?:by:?|von|par|por|di|door|av|af|autor(?:ka)?:?|author:?|автор:?|текст:?|авторы:?|text:|napsal[a]?:?)\s+`, 'iu');
+
+/** "By John Smith": a byline opener followed by a capitalised name (case matters for the name). */
+export function startsWithByline(text: string): RegExpExecArray | null {
+  const m = BYLINE_LEAD.exec(text);
+  return m && /^[\p{Lu}\p{Lo}]/u.test(text.slice(m[0].length)) ? m : null;
+}
 
 /** Credit-roll lines at the end of a story ("Reporting by ...", "Edited by: ..."). */
 export const CREDIT_ROLL =

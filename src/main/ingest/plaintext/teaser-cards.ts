@@ -85,3 +85,54 @@ export function markSlideshows(lines: PageLine[]): void {
   }
   flush();
 }
+
+/** Longest blurb (weighted characters) of a teaser in a list of other stories. */
+const MAX_BLURB = 400;
+
+function nextNonBlank(lines: readonly PageLine[], i: number): number {
+  let j = i;
+  while (j < lines.length && lines[j]!.kind === 'blank') j++;
+  return j;
+}
+
+/**
+ * Reads teasers (a headline line, a one-paragraph blurb, maybe a date) from `start`; returns the
+ * index after the last one and how many there were.
+ */
+function readTeasers(lines: readonly PageLine[], start: number): { end: number; count: number } {
+  let p = start;
+  let count = 0;
+  for (;;) {
+    const h = nextNonBlank(lines, p);
+    const b = nextNonBlank(lines, h + 1);
+    if (h >= lines.length || b >= lines.length) break;
+    const headline = lines[h]!;
+    const blurb = lines[b]!;
+    if (headline.kind !== 'text' || headline.weight < 15 || blurb.kind !== 'prose' || blurb.weight > MAX_BLURB) break;
+    count++;
+    p = b + 1;
+    const after = nextNonBlank(lines, p);
+    if (after < lines.length && (lines[after]!.kind === 'date' || lines[after]!.kind === 'numeric')) p = after + 1;
+  }
+  return { end: p, count };
+}
+
+/**
+ * Re-labels lists of other stories that a "Related"-style label opens, when they come as
+ * headline + blurb teasers ("more stories / Editorial Fraser's lasting legacy / MALCOLM Fraser — ...
+ * / Wave of stupidity ... / JOE HILDEBRAND HOW is it ..."), as `card`, in place. Two teasers in a row
+ * make a list; one sub-label line after the label is allowed. Linear time.
+ */
+export function markTeaserLists(lines: PageLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.kind !== 'related') continue;
+    const first = nextNonBlank(lines, i + 1);
+    let list = readTeasers(lines, first);
+    if (list.count < 2 && first < lines.length && lines[first]!.kind === 'text') {
+      list = readTeasers(lines, nextNonBlank(lines, first + 1));
+    }
+    if (list.count < 2) continue;
+    for (let k = i; k < list.end; k++) if (lines[k]!.kind !== 'blank') lines[k]!.kind = 'card';
+    i = list.end - 1;
+  }
+}

@@ -82,7 +82,6 @@ export function chooseTitle(
     const next = lines[i + 1];
     if (prev && next && prev.kind === 'text' && next.kind === 'text' && prev.weight >= 15 && next.weight >= 15) score -= 0.5;
     score -= 0.01 * seen;
-    if (process.env.TITLE_DEBUG) console.log(score.toFixed(2), i, text.slice(0, 60));
     scores.set(i, score);
     if (best === null || score > best.score) best = { index: i, score };
   }
