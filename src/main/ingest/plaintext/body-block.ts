@@ -24,6 +24,8 @@ const KIND_COST: Record<Exclude<LineKind, 'prose' | 'text' | 'blank'>, number> =
   chrome: -35,
   related: -80,
   card: -15,
+  // Inside the text by construction: it must not split the story, and it is dropped anyway.
+  aside: -3,
   rights: WALL,
 };
 
@@ -46,6 +48,8 @@ export interface LineRange {
   start: number;
   end: number;
   score: number;
+  /** Inclusive ranges inside [start, end] that are not body: what lay between runs that were joined. */
+  gaps?: Array<readonly [number, number]>;
 }
 
 /**
@@ -118,7 +122,9 @@ export function joinOnTopicNeighbours(lines: readonly PageLine[], run: LineRange
       const body = contentKeys(proseText(lines, joined.start, joined.end));
       const continuesList = continuesNumbering(lines, joined, start, end, side);
       if (!continuesList && sharedShare(proseText(lines, start, end), body) < NEIGHBOUR_MIN_SHARED) break;
-      joined = side < 0 ? { ...joined, start, score: joined.score + neighbour.score } : { ...joined, end, score: joined.score + neighbour.score };
+      const gaps = [...(joined.gaps ?? []), [gapFrom, gapTo] as const];
+      const score = joined.score + neighbour.score;
+      joined = side < 0 ? { ...joined, start, score, gaps } : { ...joined, end, score, gaps };
     }
   }
   return joined;
@@ -160,12 +166,15 @@ function previousNonBlank(lines: readonly PageLine[], i: number, floor: number):
 }
 
 /**
- * Lines inside [start, end] that are article text, in order. Drops captions, counters, dates,
+ * Lines of `range` that are article text, in order. Drops captions, counters, dates,
  * buttons and labels, teaser cards, runs of other stories' headlines, and the title if it recurs.
  */
-export function keepBodyLines(lines: readonly PageLine[], start: number, end: number, title: string | null): PageLine[] {
+export function keepBodyLines(lines: readonly PageLine[], range: LineRange, title: string | null): PageLine[] {
+  const { start, end } = range;
   const drop = new Set<number>();
   const titleKey = title ? title.toLowerCase() : null;
+  // What lay between joined runs (a video player, a gallery) is not body.
+  for (const [from, to] of range.gaps ?? []) for (let i = Math.max(from, start); i <= Math.min(to, end); i++) drop.add(i);
 
   for (let i = start; i <= end; i++) {
     const line = lines[i]!;

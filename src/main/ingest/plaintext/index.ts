@@ -9,7 +9,8 @@ import { markFooterNotices } from './footer-notices';
 import { classifyLine, type PageLine } from './line-features';
 import { findByline, findImageCredit } from './metadata';
 import { splitPageLines } from './normalize';
-import { markSlideshows, markTeaserCards, markTeaserLists } from './teaser-cards';
+import { DATE_STAMP_LABEL } from './patterns';
+import { markInlineAsides, markSlideshows, markTeaserCards, markTeaserLists } from './teaser-cards';
 import { chooseTitle } from './title';
 
 export { parseDateline, normaliseAgency, titleCaseIfAllCaps, type Dateline } from './dateline';
@@ -71,16 +72,17 @@ export function extractArticleFromPageText(text: string): PageTextExtraction {
   markTeaserCards(lines);
   markSlideshows(lines);
   markTeaserLists(lines);
+  markInlineAsides(lines);
   markFooterNotices(lines);
   const best = bestRun(lines);
   const run = best ? joinOnTopicNeighbours(lines, best) : bestRun(lines, 0);
   if (run === null) return emptyExtraction();
 
-  const range = withShortEndings(lines, startAtDateline(lines, run));
+  const range = withShortEndings(lines, endAtDateStamp(lines, startAtDateline(lines, run)));
   const bodyStart = range.start;
   const lineCounts = countShortLines(lines);
   const title = chooseTitle(lines, bodyStart, leadText(lines, range), lineCounts);
-  const kept = keepBodyLines(lines, bodyStart, range.end, title?.text ?? null);
+  const kept = keepBodyLines(lines, range, title?.text ?? null);
   const paragraphs = joinDropCap(lines, bodyStart, kept.map((l) => l.text));
 
   const headerFrom = title ? title.index + 1 : Math.max(0, bodyStart - HEADER_LINES_WITHOUT_TITLE * 3);
@@ -124,6 +126,36 @@ function startAtDateline(lines: readonly PageLine[], run: LineRange): LineRange 
     if (line.kind !== 'prose') continue;
     prose++;
     if (parseDateline(line.text)) return i === run.start ? run : { ...run, start: i };
+  }
+  return run;
+}
+
+/** Prose lines the body must already have before a date stamp may end it. */
+const MIN_PROSE_BEFORE_STAMP = 3;
+
+/**
+ * A "Published: ..." / "Updated ..." stamp below the story's opening is the metadata block that
+ * follows a story (sources, credits, tags): the body ends there, unless more text follows it
+ * than came before.
+ */
+function endAtDateStamp(lines: readonly PageLine[], run: LineRange): LineRange {
+  let before = 0;
+  let proseLines = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'prose') {
+      before += line.weight;
+      proseLines++;
+    } else if (line.kind === 'date' && proseLines >= MIN_PROSE_BEFORE_STAMP && DATE_STAMP_LABEL.test(line.text)) {
+      let after = 0;
+      for (let j = i + 1; j <= run.end; j++) if (lines[j]!.kind === 'prose') after += lines[j]!.weight;
+      if (after >= before) return run;
+      let end = i - 1;
+      while (end > run.start && lines[end]!.kind !== 'prose') end--;
+      const cut: LineRange = { ...run, end };
+      if (run.gaps) cut.gaps = run.gaps.filter(([from]) => from <= end);
+      return cut;
+    }
   }
   return run;
 }

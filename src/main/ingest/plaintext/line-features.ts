@@ -44,6 +44,8 @@ export type LineKind =
   | 'related'
   /** Part of a teaser card for another story (see `teaser-cards.ts`). */
   | 'card'
+  /** A "Read also" box of links set inside the article's text (see `teaser-cards.ts`). */
+  | 'aside'
   /** Copyright or rights notice. */
   | 'rights';
 

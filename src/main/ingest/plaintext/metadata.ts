@@ -58,8 +58,9 @@ export function findImageCredit(lines: readonly PageLine[]): string | null {
       const rest = text.slice(label[0].length).trim();
       if (rest.length > 0 && rest.length <= 200 && line.kind === 'caption' && looksLikeCredit(rest)) return rest;
       if (rest.length === 0) {
-        const next = lines[i + 1];
-        if (next && next.text.length > 0 && next.text.length <= 120) return next.text;
+        // "Credit..." on a line of its own: the name is on the next line.
+        const next = lines.slice(i + 1, i + 3).find((l) => l.kind !== 'blank');
+        if (next && next.text.length <= 120) return next.text;
       }
       continue;
     }

@@ -8,6 +8,8 @@ import type { PageLine } from './line-features';
 
 /** How far ahead (in lines, without a blank line between) the repeated headline is looked for. */
 const REPEAT_WINDOW = 3;
+/** Longest blurb (weighted characters) of a teaser for another story. */
+const MAX_BLURB = 400;
 
 /** Re-labels the lines of teaser cards as `card`, in place. Linear in the number of lines. */
 export function markTeaserCards(lines: PageLine[]): void {
@@ -25,7 +27,7 @@ export function markTeaserCards(lines: PageLine[]): void {
     if (repeat < 0) continue;
     for (let k = i; k <= repeat; k++) if (lines[k]!.kind !== 'rights') lines[k]!.kind = 'card';
     const blurb = lines[repeat + 1];
-    if (blurb && (blurb.kind === 'prose' || blurb.kind === 'text')) blurb.kind = 'card';
+    if (blurb && (blurb.kind === 'prose' || blurb.kind === 'text') && blurb.weight <= MAX_BLURB) blurb.kind = 'card';
     const label = lines[i - 1];
     if (label && label.kind === 'text' && label.weight <= 40) label.kind = 'card';
     i = repeat;
@@ -86,8 +88,6 @@ export function markSlideshows(lines: PageLine[]): void {
   flush();
 }
 
-/** Longest blurb (weighted characters) of a teaser in a list of other stories. */
-const MAX_BLURB = 400;
 
 function nextNonBlank(lines: readonly PageLine[], i: number): number {
   let j = i;
@@ -134,5 +134,37 @@ export function markTeaserLists(lines: PageLine[]): void {
     if (list.count < 2) continue;
     for (let k = i; k < list.end; k++) if (lines[k]!.kind !== 'blank') lines[k]!.kind = 'card';
     i = list.end - 1;
+  }
+}
+
+/** Most links a "Read also" box inside an article holds. */
+const MAX_ASIDE_LINKS = 6;
+const ENDS_SENTENCE = /[.!?。！？…]["'”’»)]*$/u;
+
+/**
+ * Re-labels "Read also" boxes set between two paragraphs of the story (a related-story label and
+ * up to six headline links, with prose right above and right below) as `aside`, in place. They
+ * cost a related list's price only when they end the story, not in its middle. Linear time.
+ */
+export function markInlineAsides(lines: PageLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.kind !== 'related') continue;
+    let before = i - 1;
+    while (before >= 0 && lines[before]!.kind === 'blank') before--;
+    if (before < 0 || lines[before]!.kind !== 'prose') continue;
+    let j = i + 1;
+    let links = 0;
+    while (j < lines.length && links <= MAX_ASIDE_LINKS) {
+      const l = lines[j]!;
+      const isLink = (l.kind === 'text' || l.kind === 'prose' || l.kind === 'card') && l.weight <= 170 && !ENDS_SENTENCE.test(l.text);
+      if (!isLink) break;
+      links++;
+      j++;
+    }
+    if (links === 0 || links > MAX_ASIDE_LINKS) continue;
+    const next = nextNonBlank(lines, j);
+    if (next >= lines.length || lines[next]!.kind !== 'prose') continue;
+    for (let k = i; k < j; k++) lines[k]!.kind = 'aside';
+    i = j - 1;
   }
 }

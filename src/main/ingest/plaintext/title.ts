@@ -9,7 +9,7 @@ import { wordKeys } from './word-keys';
 /** How far above the body start the headline is looked for (non-blank lines). */
 const LOOKBACK_LINES = 45;
 const FULL_STOP_END = /[.。][\s"'”’»)]*$/u;
-const FINAL_STOP_OR_LONG = /[.。]\s*$/u;
+const FINAL_STOP = /[.。]\s*$/u;
 const INNER_SENTENCE = /[\p{Ll}\d)"'”’»][.!?。！？]["'”’»)]*\s+["'“‘«(]?\p{Lu}/u;
 const ABBREVIATION_END = /(?:^|[\s(])(?:\p{L}\.){2,}$|(?<!\p{L})(?:u\.s|u\.k|u\.n|e\.u|inc|corp|co|ltd|jr|sr|st|dr|mr|mrs|ms|no|vs|etc|д|г|гг|т\.е|т\.д)\.$/iu;
 
@@ -138,7 +138,7 @@ function headlineAboveStandfirst(
 ): number | null {
   const standfirst = lines[chosen]!;
   const looksLikeStandfirst =
-    standfirst.words >= 12 || FINAL_STOP_OR_LONG.test(standfirst.text) || INNER_SENTENCE.test(standfirst.text);
+    standfirst.words >= 12 || FINAL_STOP.test(standfirst.text) || INNER_SENTENCE.test(standfirst.text);
   if (!looksLikeStandfirst) return null;
   for (let j = chosen - 1, n = 0; j >= 0 && n < 2; j--) {
     const line = lines[j]!;
