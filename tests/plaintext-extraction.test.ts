@@ -171,6 +171,22 @@ describe('a Russian wire story with a "Read also" box inside', () => {
   });
 });
 
+describe('a one-paragraph brief right above the copyright line', () => {
+  it('keeps the paragraph: it is the article, not a footer notice', () => {
+    const page = [
+      'Главная', 'Новости', 'Войти', '',
+      'Встреча с послом Италии в миде Грузии', '',
+      'По инициативе итальянской стороны чрезвычайный и полномочный посол Италии в Грузии встретился с заместителем министра иностранных дел Грузии. Предметом обсуждения стали вопросы сотрудничества в международных организациях.',
+      '',
+      '© Все права защищены',
+    ].join('\n');
+    const a = extractArticleFromPageText(page);
+    expect(a.title).toBe('Встреча с послом Италии в миде Грузии');
+    expect(a.paragraphs).toHaveLength(1);
+    expect(a.paragraphs[0]).toMatch(/^По инициативе .* организациях\.$/);
+  });
+});
+
 describe('datelines and agencies', () => {
   it.each([
     ['NEW YORK (Reuters) - Oil prices fell', 'New York', 'Reuters'],

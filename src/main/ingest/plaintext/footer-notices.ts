@@ -10,10 +10,15 @@ const NEAR_RIGHTS = 3;
 /** How far (non-blank lines) the nearest other prose line must be for a line to be "lone". */
 const LONE_DISTANCE = 6;
 
-/** Re-labels lone prose lines next to a rights notice as `chrome`, in place. Linear time. */
+/**
+ * Re-labels lone prose lines next to a rights notice as `chrome`, in place. Linear time.
+ * A page whose only prose is that line (a one-paragraph brief above the copyright) keeps it:
+ * it is the article.
+ */
 export function markFooterNotices(lines: PageLine[]): void {
   const nonBlank: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.kind !== 'blank') nonBlank.push(i);
+  if (nonBlank.filter((i) => lines[i]!.kind === 'prose').length < 2) return;
   for (let k = 0; k < nonBlank.length; k++) {
     const line = lines[nonBlank[k]!]!;
     if (line.kind !== 'prose') continue;
