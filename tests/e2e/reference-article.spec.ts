@@ -76,3 +76,29 @@ test('a bad file among good ones gets its reason and the rest import', async ({ 
   await expect(results.getByRole('listitem').filter({ hasText: 'picture.txt' })).toContainText('PNG image');
   await expect(results.getByRole('listitem').filter({ hasText: '000_2c03e237f77aa444.txt' })).toContainText('Imported');
 });
+
+test('a page dropped on the drop zone is imported', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  const content = fs.readFileSync(SEED).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped-page.txt', { type: 'text/plain' }));
+    return dt;
+  }, content);
+  await page.getByRole('region', { name: 'Drop files here to import' }).dispatchEvent('drop', { dataTransfer });
+  const results = page.getByRole('list', { name: 'Import results' });
+  await expect(results).toContainText('Imported dropped-page.txt');
+  await expect(page.getByRole('list', { name: 'Recent articles' }).getByRole('button', { name: `Open ${TITLE}` })).toBeVisible();
+});
+
+test('a chosen folder is imported file by file with progress; non-article files are skipped', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose a folder to import').setInputFiles(path.join(sharedData, 'scraped-text'));
+  const results = page.getByRole('list', { name: 'Import results' });
+  await expect(page.getByText('Done: 30 of 30 files')).toBeVisible({ timeout: 30_000 });
+  await expect(results.getByRole('listitem').filter({ hasText: /^Imported/ })).toHaveCount(28);
+  await expect(results.getByRole('listitem').filter({ hasText: /^Skipped/ })).toHaveCount(2);
+  await expect(results.getByRole('listitem').filter({ hasText: 'ground-truth.json' })).toContainText('Skipped');
+  await expect(page.getByText('28 articles in the archive')).toBeVisible();
+});

@@ -1,24 +1,12 @@
 import type { Article, ArticleOrigin, DateEvidence, DatePrecision } from '../../shared/types';
 import type { Db } from './open';
 
-/** What the importer hands the archive for one new article. */
-export interface NewArticle {
-  title: string;
-  body: string;
-  source: string | null;
-  agency: string | null;
-  dateline: string | null;
-  publishedAt: string | null;
-  datePrecision: DatePrecision | null;
-  dateInferred: boolean;
-  dateNote: string | null;
+/** What the importer hands the archive for one new article: the article less what the archive assigns. */
+export type NewArticle = Omit<Article, 'id' | 'contentHash' | 'file' | 'importedAt'> & {
   dateEvidence: DateEvidence | null;
-  imageCredit: string | null;
-  url: string | null;
-  language: string | null;
   /** Hash of the normalised title and body: the same text from other bytes is the same article. */
   textHash: string;
-}
+};
 
 /** The file an article came from. */
 export interface NewOriginal {

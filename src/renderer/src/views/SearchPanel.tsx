@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Article, SearchResult } from '../../../shared/types';
 import { call } from '../api';
 import { Highlighted } from '../components/Highlighted';
@@ -64,17 +64,11 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
           </p>
           <ul className="results" aria-label="Search results">
             {result.hits.map((h) => (
-              <li key={h.id} className={h.id === selectedId ? 'selected' : ''}>
-                <button type="button" className="hit" onClick={() => onOpen(h.id)} aria-label={`Open ${h.title}`}>
-                  <span className="title">{h.title}</span>
-                  <span className="meta">
-                    {[h.source, h.publishedAt ?? 'undated'].filter(Boolean).join(' · ')}
-                  </span>
-                  <span className="snippet">
-                    <Highlighted text={h.snippet} spans={h.highlights} />
-                  </span>
-                </button>
-              </li>
+              <ArticleItem key={h.id} article={h} selected={h.id === selectedId} onOpen={onOpen}>
+                <span className="snippet">
+                  <Highlighted text={h.snippet} spans={h.highlights} />
+                </span>
+              </ArticleItem>
             ))}
           </ul>
         </>
@@ -86,17 +80,32 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
             </p>
             <ul className="results" aria-label="Recent articles">
               {recent.articles.map((a) => (
-                <li key={a.id} className={a.id === selectedId ? 'selected' : ''}>
-                  <button type="button" className="hit" onClick={() => onOpen(a.id)} aria-label={`Open ${a.title}`}>
-                    <span className="title">{a.title}</span>
-                    <span className="meta">{[a.source, a.publishedAt ?? 'undated'].filter(Boolean).join(' · ')}</span>
-                  </button>
-                </li>
+                <ArticleItem key={a.id} article={a} selected={a.id === selectedId} onOpen={onOpen} />
               ))}
             </ul>
           </>
         )
       )}
     </section>
+  );
+}
+
+interface ItemProps {
+  article: { id: number; title: string; source: string | null; publishedAt: string | null };
+  selected: boolean;
+  onOpen(id: number): void;
+  children?: ReactNode;
+}
+
+/** One article in a list: a button named after its title that opens it in the reader. */
+function ArticleItem({ article, selected, onOpen, children }: ItemProps) {
+  return (
+    <li className={selected ? 'selected' : ''}>
+      <button type="button" className="hit" onClick={() => onOpen(article.id)} aria-label={`Open ${article.title}`}>
+        <span className="title">{article.title}</span>
+        <span className="meta">{[article.source, article.publishedAt ?? 'undated'].filter(Boolean).join(' · ')}</span>
+        {children}
+      </button>
+    </li>
   );
 }
