@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          'workbench-worker': resolve(__dirname, 'src/main/workbench-worker.ts'),
         },
       },
     },

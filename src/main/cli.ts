@@ -7,7 +7,8 @@ import { API_METHODS, type ApiMethod } from '../shared/api';
 import type { Article, ImportReport, SearchResult } from '../shared/types';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
+import { openWorkbenchThread, type ThreadedWorkbench } from './workbench-thread';
 import { openWorkbench, type Workbench } from './workbench';
 
 const USAGE = `wirewatch: a media-monitoring workbench
@@ -96,6 +97,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   const dbFlag = parsed.flags.get('--db');
   const dbPath = resolveDbPath(typeof dbFlag === 'string' ? dbFlag : undefined);
 
+  if (command === 'serve') return serveCommand(dbPath, parsed, io);
+
   let wb: Workbench;
   try {
     wb = openWorkbench({ dbPath });
@@ -123,8 +126,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         io.out(json ? JSON.stringify(info) : Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
         return 0;
       }
-      case 'serve':
-        return await serveCommand(wb, parsed, io);
       case 'call': {
         const [method, argJson] = rest;
         let args: unknown = {};
@@ -144,7 +145,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.err(`wirewatch: ${(e as Error).message}`);
     return e instanceof UsageError ? 2 : 1;
   } finally {
-    if (command !== 'serve') wb.close();
+    wb.close();
   }
 }
 
@@ -249,21 +250,43 @@ async function articlesCommand(json: boolean, io: CliIo, call: Call): Promise<nu
   }
 }
 
-async function serveCommand(wb: Workbench, p: Parsed, io: CliIo): Promise<number> {
+/**
+ * Browser mode. The Workbench runs on its own thread, so a long import never stalls the
+ * server: pages, static files and other calls keep being answered.
+ */
+async function serveCommand(dbPath: string, p: Parsed, io: CliIo): Promise<number> {
   const portFlag = p.flags.get('--port');
   const port = portFlag === undefined ? 0 : Number(portFlag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port needs a port number');
-  const server = await startServer({ api: wb.api, rendererDir: rendererDir(), port });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err('wirewatch: --port needs a port number');
+    return 2;
+  }
+  let wb: ThreadedWorkbench;
+  try {
+    wb = await openWorkbenchThread({ dbPath }, path.join(__dirname, 'workbench-worker.js'));
+  } catch (e) {
+    io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
+    return 1;
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ api: wb.api, rendererDir: rendererDir(), port });
+  } catch (e) {
+    await wb.close();
+    io.err(`wirewatch: cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
+    return 1;
+  }
   io.out(`Wirewatch is serving in browser mode. Open: ${server.url}`);
-  const stop = () => {
-    void server.close().then(() => {
-      wb.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return new Promise<number>(() => {}); // runs until stopped
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      void server
+        .close()
+        .then(() => wb.close())
+        .then(() => resolve(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 /** The built renderer, next to the built CLI (out/main/cli.js → out/renderer). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { resolveDbPath } from './archive';
 import { registerIpc } from './ipc';
-import { openWorkbench } from './workbench';
+import { openWorkbenchThread } from './workbench-thread';
 
 const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
@@ -35,8 +35,9 @@ function openExternally(url: string): void {
 app.setName('Wirewatch');
 app.enableSandbox();
 
-void app.whenReady().then(() => {
-  const wb = openWorkbench({
+void app.whenReady().then(async () => {
+  // The Workbench runs on its own thread: imports and index builds never freeze the window.
+  const wb = await openWorkbenchThread({
     dbPath: resolveDbPath(undefined),
     nativeBinding: process.env.WIREWATCH_SQLITE_BINDING, // the Electron build of better-sqlite3 (scripts/start.mjs)
     host: {
@@ -49,7 +50,7 @@ void app.whenReady().then(() => {
         return r.canceled ? [] : r.filePaths;
       },
     },
-  });
+  }, path.join(__dirname, 'workbench-worker.js'));
   registerIpc(wb.api, (_sender, frameUrl) => isOwnPage(frameUrl));
 
   // No permission (camera, notifications, ...) is ever granted to page content.
@@ -83,7 +84,6 @@ void app.whenReady().then(() => {
   else void win.loadFile(RENDERER_FILE);
 
   app.on('window-all-closed', () => {
-    wb.close();
-    app.quit();
+    void wb.close().then(() => app.quit());
   });
 });
