@@ -103,3 +103,24 @@ test('a chosen folder is imported file by file with progress; non-article files 
   await expect(results.getByRole('listitem').filter({ hasText: 'ground-truth.json' })).toContainText('Skipped');
   await expect(page.getByText('28 articles in the archive')).toBeVisible();
 });
+
+test('every control has an accessible name and the workflow runs from the keyboard', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose files to import').setInputFiles(SEED);
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Imported');
+  // Keyboard only: type a query, Enter, Tab to the first hit, Enter opens it.
+  await page.getByRole('searchbox', { name: 'Search the archive' }).focus();
+  await page.keyboard.type('kazakstan');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Open ${TITLE}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article', { name: 'Article reader' }).getByRole('heading', { name: TITLE })).toBeVisible();
+
+  const controls = page.locator('button, input, select, textarea, [role="button"], progress');
+  const count = await controls.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
+});
