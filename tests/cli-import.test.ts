@@ -47,6 +47,13 @@ describe('importing the reference article from the CLI', () => {
     );
   });
 
+  it('records the outlet given with --source', async () => {
+    const r = await cli('import', SEED_FILE, '--source', 'VPK.name', '--db', db, '--json');
+    const id = JSON.parse(r.lines[0]!).outcomes[0].articleId;
+    expect(JSON.parse((await cli('show', String(id), '--db', db, '--json')).out).source).toBe('VPK.name');
+    expect((await cli('articles', '--db', db, '--json')).lines.map((l) => JSON.parse(l).source)).toEqual(['VPK.name']);
+  });
+
   it('recognises the same file imported again as a duplicate and stores nothing', async () => {
     const first = await importSeed();
     const again = await cli('import', SEED_FILE, '--db', db, '--json');

@@ -56,12 +56,16 @@ test('imports the reference page, finds it by "Borrel" and reads only the articl
 
 test('importing the same page twice reports a duplicate and stores one article', async ({ page, workbench }) => {
   await page.goto(workbench.url);
+  await page.getByLabel('Outlet these files come from (optional)').fill('VPK.name');
   const picker = page.getByLabel('Choose files to import');
   await picker.setInputFiles(SEED);
   await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Imported');
   await picker.setInputFiles(SEED);
   await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Duplicate');
   await expect(page.getByText('1 article in the archive')).toBeVisible();
+  // The outlet typed before the import is the article's source.
+  await page.getByRole('button', { name: `Open ${TITLE}` }).click();
+  await expect(page.getByRole('article', { name: 'Article reader' })).toContainText('SourceVPK.name');
 });
 
 test('a bad file among good ones gets its reason and the rest import', async ({ page, workbench }) => {

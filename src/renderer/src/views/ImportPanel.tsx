@@ -23,6 +23,7 @@ export function ImportPanel({ onImported }: Props) {
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [source, setSource] = useState('');
   const cancelled = useRef(false);
 
   async function importEach<T>(items: T[], name: (t: T) => string, run: (t: T) => Promise<ImportOutcome[]>) {
@@ -55,7 +56,7 @@ export function ImportPanel({ onImported }: Props) {
           lastModified: f.lastModified,
           inFolder: (f.webkitRelativePath || f.name).includes('/'),
         };
-        return (await call('import.uploads', { files: [upload] })).outcomes;
+        return (await call('import.uploads', { files: [upload], source: source.trim() || undefined })).outcomes;
       },
     );
   }
@@ -63,7 +64,11 @@ export function ImportPanel({ onImported }: Props) {
   async function importWithDialog() {
     try {
       const { paths } = await call('dialog.pickFiles', {});
-      await importEach(paths, (p) => p, async (p) => (await call('import.paths', { paths: [p] })).outcomes);
+      await importEach(
+        paths,
+        (p) => p,
+        async (p) => (await call('import.paths', { paths: [p], source: source.trim() || undefined })).outcomes,
+      );
     } catch (e) {
       setError(e instanceof CallError ? e.message : String(e));
     }
@@ -79,6 +84,16 @@ export function ImportPanel({ onImported }: Props) {
   return (
     <section className="import" aria-label="Import">
       <h2>Import</h2>
+      <label className="source">
+        Outlet
+        <input
+          type="text"
+          aria-label="Outlet these files come from (optional)"
+          placeholder="optional, e.g. Interfax"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        />
+      </label>
       {door === 'electron' ? (
         <button type="button" onClick={() => void importWithDialog()} disabled={running}>
           Import files…
