@@ -1,25 +1,29 @@
 /**
  * The Electron entry: one sandboxed, context-isolated window over the same Workbench that
  * browser mode and the CLI use. Kept thin on purpose: everything else runs in plain Node.
+ * Electron's security checklist is followed item by item (see docs/decisions.md).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { resolveDbPath } from './archive';
 import { registerIpc } from './ipc';
 import { openWorkbenchThread } from './workbench-thread';
 
-const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
+/** The UI is served from this custom scheme rather than file:// (checklist: avoid file://). */
+const SCHEME = 'wirewatch';
+const APP_ORIGIN = `${SCHEME}://app`;
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
 
-/** Only our own page may call the API or navigate. */
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** Only our own page may call the API or be navigated to. */
 function isOwnPage(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)) === path.normalize(RENDERER_FILE);
-  } catch {
-    return false;
-  }
+  if (devServerUrl) return url.startsWith(devServerUrl);
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
 /** Links leave the app only for the web, and only in the user's browser. */
@@ -32,29 +36,44 @@ function openExternally(url: string): void {
   }
 }
 
+/** Serves the built renderer under wirewatch://app/, never anything outside its folder. */
+function serveRenderer(): void {
+  protocol.handle(SCHEME, (request) => {
+    const { host, pathname } = new URL(request.url);
+    const file = path.resolve(RENDERER_DIR, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');
+    if (host !== 'app' || !file.startsWith(RENDERER_DIR + path.sep)) return new Response('not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}
+
 app.setName('Wirewatch');
 app.enableSandbox();
 
 void app.whenReady().then(async () => {
+  serveRenderer();
   // The Workbench runs on its own thread: imports and index builds never freeze the window.
-  const wb = await openWorkbenchThread({
-    dbPath: resolveDbPath(undefined),
-    nativeBinding: process.env.WIREWATCH_SQLITE_BINDING, // the Electron build of better-sqlite3 (scripts/start.mjs)
-    host: {
-      pickFiles: async () => {
-        const r = await dialog.showOpenDialog({
-          title: 'Import articles',
-          properties: ['openFile', 'openDirectory', 'multiSelections'],
-          filters: [{ name: 'Scraped pages', extensions: ['txt', 'text'] }],
-        });
-        return r.canceled ? [] : r.filePaths;
+  const wb = await openWorkbenchThread(
+    {
+      dbPath: resolveDbPath(undefined),
+      nativeBinding: process.env.WIREWATCH_SQLITE_BINDING, // the Electron build of better-sqlite3 (scripts/start.mjs)
+      host: {
+        pickFiles: async () => {
+          const r = await dialog.showOpenDialog({
+            title: 'Import articles',
+            properties: ['openFile', 'openDirectory', 'multiSelections'],
+            filters: [{ name: 'Scraped pages', extensions: ['txt', 'text'] }],
+          });
+          return r.canceled ? [] : r.filePaths;
+        },
       },
     },
-  }, path.join(__dirname, 'workbench-worker.js'));
+    path.join(__dirname, 'workbench-worker.js'),
+  );
   registerIpc(wb.api, (_sender, frameUrl) => isOwnPage(frameUrl));
 
   // No permission (camera, notifications, ...) is ever granted to page content.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -80,8 +99,7 @@ void app.whenReady().then(async () => {
     openExternally(url);
     return { action: 'deny' };
   });
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(RENDERER_FILE);
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 
   app.on('window-all-closed', () => {
     void wb.close().then(() => app.quit());
