@@ -9,13 +9,8 @@ import { binaryKind } from './sniff';
 /** Largest file read as one article; a page of text is rarely over a megabyte. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
-/** A file that cannot become an article, with the reason in words. */
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
+import { ImportError } from './errors';
+export { ImportError };
 
 /** An article read from one file, ready to store. */
 export interface ReadArticle {
