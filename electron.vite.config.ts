@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'workbench-worker': resolve(__dirname, 'src/main/workbench-worker.ts'),
+          'read-worker': resolve(__dirname, 'src/main/ingest/read-worker.ts'),
         },
       },
     },

@@ -54,3 +54,29 @@ describe('archive', () => {
     );
   });
 });
+
+describe('migrating an archive from schema 1', () => {
+  it('keeps every article and log line, links each article to its own story, and leaves a backup', () => {
+    dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    const v1 = openArchiveDb(file, { migrations: [MIGRATIONS[0]!] });
+    v1.exec(`
+      INSERT INTO import_batches (id, started_at, origin) VALUES (1, '2026-11-01T00:00:00Z', 'files');
+      INSERT INTO originals (id, content_hash, size, bytes) VALUES (1, 'abc', 3, x'414243');
+      INSERT INTO articles (id, original_id, batch_id, file, encoding, encoding_reason, title, body, text_hash, imported_at)
+        VALUES (7, 1, 1, '/f.txt', 'utf-8', 'valid UTF-8', 'Old title', 'Old body', 'h', '2026-11-01T00:00:00Z');
+      INSERT INTO import_log (batch_id, file, status, article_id, warnings, at) VALUES (1, '/f.txt', 'imported', 7, '[]', '2026-11-01T00:00:00Z');
+    `);
+    v1.close();
+    const db = openArchiveDb(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT id, title, story_id, format FROM articles').all()).toEqual([
+      { id: 7, title: 'Old title', story_id: 7, format: 'text' },
+    ]);
+    expect(db.prepare('SELECT file, status, article_id, articles FROM import_log').all()).toEqual([
+      { file: '/f.txt', status: 'imported', article_id: 7, articles: 1 },
+    ]);
+    db.close();
+    expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench } from '../src/main/workbench';
-import { SEED_FILE, SEED_TITLE, sharedData, tempDir } from './helpers/paths';
+import { SEED_FILE, SEED_TITLE, scrapedPages, tempDir } from './helpers/paths';
 
 let dir: string;
 let dbPath: string;
@@ -45,7 +45,7 @@ describe('the persisted search index', () => {
   it('is rebuilt when stale: the archive changed after the index was saved', async () => {
     const oldIndex = fs.readFileSync(`${dbPath}.search-index`);
     const wb = openWorkbench({ dbPath });
-    await wb.api['import.paths']({ paths: [path.join(sharedData, 'scraped-text')] });
+    await wb.api['import.paths']({ paths: scrapedPages() });
     wb.close();
     fs.writeFileSync(`${dbPath}.search-index`, oldIndex); // as if the save after the import had been lost in a crash
     const reopened = openWorkbench({ dbPath });
@@ -60,7 +60,7 @@ describe('the persisted search index', () => {
 describe('search answers', () => {
   it('ranks a title match above a body-only match and pages through hits', async () => {
     const wb = openWorkbench({ dbPath });
-    await wb.api['import.paths']({ paths: [SEED_FILE, path.join(sharedData, 'scraped-text')] });
+    await wb.api['import.paths']({ paths: [SEED_FILE, ...scrapedPages()] });
     const r = await wb.api['search.query']({ query: 'Kazakhstan CSTO' });
     expect(r.hits[0]!.title).toBe(SEED_TITLE);
     const page1 = await wb.api['search.query']({ query: 'said', limit: 3 });

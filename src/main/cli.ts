@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/api';
-import type { Article, ImportReport, SearchResult } from '../shared/types';
+import type { Article, ImportLogEntry, ImportReport, SearchResult } from '../shared/types';
+import { parseMappingSpec } from './ingest';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
 import { startServer, type RunningServer } from './server';
@@ -16,8 +17,17 @@ const USAGE = `wirewatch: a media-monitoring workbench
 Usage: wirewatch <command> [options]
 
 Commands:
-  import <files or folders>...   import scraped pages (.txt); folders are read recursively
+  import <files, folders or zips>...
+                                 import articles: scraped pages (.txt), saved web pages (.html),
+                                 RSS/Atom feeds, JSON/NDJSON/CSV/TSV exports, Reuters-21578
+                                 SGML, zip archives of these; folders are read recursively
         [--source NAME]          record the outlet the files came from
+        [--encoding NAME]        read the files in this encoding instead of detecting it
+        [--map FIELD=COLUMN,...] columns of an export (fields: title, body, summary, date,
+                                 url, source, author, language, agency, dateline, modified,
+                                 keywords, id); the guess fills the rest
+  reimport <id> --encoding NAME  read an article's original file again in another encoding
+  log [--batch N] [--limit N]    the import log: per file, outcome, articles, encoding, error
   search <query> [--limit N | --all]
                                  search titles and bodies (prefix and fuzzy matching)
   show <id> [--original]         one article with its metadata (and the original page)
@@ -37,7 +47,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--db', '--limit', '--port', '--source']);
+const VALUE_FLAGS = new Set(['--db', '--limit', '--port', '--source', '--encoding', '--map', '--batch']);
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -101,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
   let wb: Workbench;
   try {
-    wb = openWorkbench({ dbPath });
+    wb = openWorkbench({ dbPath, readWorkerFile: path.join(__dirname, 'read-worker.js') });
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
     return 1;
@@ -115,6 +125,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     switch (command) {
       case 'import':
         return await importCommand(rest, parsed, json, io, call);
+      case 'reimport':
+        return await reimportCommand(rest, parsed, json, io, call);
+      case 'log':
+        return await logCommand(parsed, json, io, call);
       case 'search':
         return await searchCommand(rest, parsed, json, io, call);
       case 'show':
@@ -156,27 +170,84 @@ type Call = <M extends ApiMethod>(method: M, args: unknown) => Promise<never>;
 async function importCommand(files: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one file or folder');
   const source = p.flags.get('--source');
+  const encoding = p.flags.get('--encoding');
+  const map = p.flags.get('--map');
+  let mapping;
+  try {
+    mapping = typeof map === 'string' ? parseMappingSpec(map) : undefined;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const report: ImportReport = await call('import.paths', {
     paths: files.map((f) => path.resolve(f)),
     source: typeof source === 'string' ? source : undefined,
+    encoding: typeof encoding === 'string' ? encoding : undefined,
+    mapping,
   });
+  printReport(report, json, io);
+  // Failure only when nothing could be done with any file.
+  return report.errors > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
+}
+
+function printReport(report: ImportReport, json: boolean, io: CliIo): void {
   if (json) io.out(JSON.stringify(report));
   for (const o of report.outcomes) {
     if (o.status === 'error') io.err(`wirewatch: ${o.file}: ${o.error}`);
     if (json) continue;
-    if (o.status === 'imported') io.out(`imported   #${o.articleId}  ${o.file}  ${o.title}`);
+    if (o.status === 'imported') {
+      const extra = [
+        o.articles > 1 ? `${o.articles} articles` : '',
+        o.duplicates ? `${o.duplicates} already in the archive` : '',
+        o.copies ? `${o.copies} linked as copies of stories` : '',
+      ].filter(Boolean);
+      io.out(`imported   #${o.articleId}  ${o.file}  ${o.title}${extra.length ? `  (${extra.join(', ')})` : ''}`);
+    }
     if (o.status === 'duplicate') io.out(`duplicate  #${o.articleId}  ${o.file}  (already in the archive: ${o.title})`);
     if (o.status === 'skipped') io.out(`skipped         ${o.file}  (${o.reason})`);
+    if (o.status === 'cancelled') io.out(`cancelled       ${o.file}`);
     if (o.status === 'imported' || o.status === 'duplicate') for (const w of o.warnings) io.out(`           warning: ${w}`);
   }
   if (!json) {
     io.out(
-      `${report.imported} imported, ${report.duplicates} duplicate, ${report.errors} failed` +
-        (report.skipped ? `, ${report.skipped} skipped` : ''),
+      `${report.imported} imported (${report.articles} articles${report.copies ? `, ${report.copies} copies of known stories` : ''}), ` +
+        `${report.duplicates} duplicate, ${report.errors} failed` +
+        (report.skipped ? `, ${report.skipped} skipped` : '') +
+        (report.cancelled ? `, ${report.cancelled} cancelled` : ''),
     );
   }
-  // Failure only when nothing could be done with any file.
-  return report.errors > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
+}
+
+async function reimportCommand(args: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  const id = Number(args[0]);
+  const encoding = p.flags.get('--encoding');
+  if (!Number.isInteger(id) || typeof encoding !== 'string') throw new UsageError('usage: wirewatch reimport <id> --encoding NAME');
+  const report: ImportReport = await call('articles.reimport', { id, encoding });
+  printReport(report, json, io);
+  return report.errors > 0 && report.imported === 0 ? 1 : 0;
+}
+
+async function logCommand(p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  const batch = p.flags.get('--batch');
+  const limit = p.flags.get('--limit');
+  const { entries }: { entries: ImportLogEntry[] } = await call('import.log', {
+    batchId: typeof batch === 'string' ? Number(batch) : undefined,
+    limit: typeof limit === 'string' ? Number(limit) : undefined,
+  });
+  for (const e of entries) {
+    if (json) {
+      io.out(JSON.stringify(e));
+      continue;
+    }
+    const what =
+      e.status === 'error'
+        ? e.error
+        : e.status === 'imported' || e.status === 'duplicate'
+          ? `${e.articles} new, ${e.duplicates} already there${e.copies ? `, ${e.copies} copies` : ''}; ${e.format}, ${e.encoding} (${e.encodingReason})`
+          : '';
+    io.out(`batch ${e.batchId}  ${e.at}  ${e.status.padEnd(9)}  ${e.file}${what ? `  ${what}` : ''}`);
+    for (const w of e.warnings) io.out(`    warning: ${w}`);
+  }
+  return 0;
 }
 
 async function searchCommand(words: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {

@@ -3,6 +3,7 @@
  * process, the browser-mode server) call it through this proxy so that imports and index
  * builds never block them. Generic like the doors: every contract method crosses the same way.
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { API_METHODS, ApiError, type Api, type ApiEnvelope, type ApiMethod } from '../shared/api';
 import type { WorkbenchOptions } from './workbench';
@@ -36,7 +37,9 @@ export async function openWorkbenchThread(
   options: WorkbenchOptions,
   workerFile: string,
 ): Promise<ThreadedWorkbench> {
-  const { host, ...workerOptions } = options;
+  const { host, ...rest } = options;
+  // The reader thread's script sits beside the workbench thread's.
+  const workerOptions = { ...rest, readWorkerFile: rest.readWorkerFile ?? path.join(path.dirname(workerFile), 'read-worker.js') };
   const worker = new Worker(workerFile, { workerData: workerOptions });
   const pending = new Map<number, (e: ApiEnvelope<unknown>) => void>();
   let nextId = 1;

@@ -1,8 +1,8 @@
-import { ApiError, type Api, type ApiArgs } from '../shared/api';
-import type { ArticleDetail } from '../shared/types';
+import { ApiError, type Api } from '../shared/api';
+import type { ArticleDetail, ColumnMapping, ImportJob, ImportOptions } from '../shared/types';
 import { ArticleStore, openArchiveDb, schemaVersion, type Db } from './archive';
-import { Importer } from './ingest';
-import { decodeBytes } from './ingest';
+import fs from 'node:fs';
+import { decodeBytes, decodeWith, Importer, startReaderThread, type ImportSource, type RunningImport } from './ingest';
 import { SearchIndex } from './search';
 
 /** What only the desktop shell can do; other doors leave these out. */
@@ -16,6 +16,11 @@ export interface WorkbenchOptions {
   host?: WorkbenchHost;
   /** better-sqlite3 binding built for Electron (see README). */
   nativeBinding?: string;
+  /**
+   * The built reader-thread script (out/main/read-worker.js). With it, imports read and prepare
+   * files on a second thread while this one stores and indexes; without it, in-process.
+   */
+  readWorkerFile?: string;
 }
 
 /** The Workbench: the whole contract over one archive, whichever door calls it. */
@@ -23,6 +28,9 @@ export interface Workbench {
   api: Api;
   close(): void;
 }
+
+/** Finished jobs kept for `import.progress` after they end. */
+const KEEP_FINISHED_JOBS = 20;
 
 /**
  * Opens the archive at `dbPath` (migrating it), loads or rebuilds the search index, and
@@ -38,17 +46,40 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const db: Db = openArchiveDb(options.dbPath, { nativeBinding: options.nativeBinding });
   const store = new ArticleStore(db);
   const index = SearchIndex.open(`${options.dbPath}.search-index`, store.generation(), () => store.iterate());
+  const reader = options.readWorkerFile && fs.existsSync(options.readWorkerFile) ? startReaderThread(options.readWorkerFile) : undefined;
   const importer = new Importer({
     store,
-    onArticle: (a) => index.add(a),
+    reader,
+    onArticles: (added, replaced) => {
+      for (const id of replaced) index.remove(id);
+      for (const a of added) index.add(a);
+    },
     onBatchDone: () => index.save(store.generation()),
   });
+  const jobs = new Map<number, RunningImport>();
+
+  function startJob(source: ImportSource, opts: ImportOptions, origin: string): RunningImport {
+    const run = importer.start(source, opts, origin);
+    jobs.set(run.job.jobId, run);
+    const finished = [...jobs.values()].filter((j) => j.job.state !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) jobs.delete(old.job.jobId);
+    return run;
+  }
+
+  function job(jobId: unknown): RunningImport {
+    const run = jobs.get(requiredInt(jobId, 'jobId'));
+    if (!run) throw new ApiError('not_found', `no import job ${String(jobId)}`);
+    return run;
+  }
+
+  const snapshot = (j: ImportJob): ImportJob => ({ ...j, report: { ...j.report, outcomes: [...j.report.outcomes] } });
 
   const api: Api = {
     'archive.info': async () => ({
       path: options.dbPath,
       schemaVersion: schemaVersion(db),
       articles: store.count(),
+      stories: store.storyCount(),
       indexedArticles: index.documentCount,
       indexStatus: index.status,
     }),
@@ -66,26 +97,57 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       const detail: ArticleDetail = { ...article, origin: store.origin(id)! };
       if (args.includeOriginal) {
         const orig = store.originalBytes(id)!;
-        detail.original = decodeBytes(orig.bytes).text;
+        detail.original = (detail.origin.encodingReason === 'chosen by the analyst' ? decodeWith(orig.bytes, orig.encoding) : decodeBytes(orig.bytes)).text;
       }
       return detail;
     },
 
-    'import.paths': async (args: ApiArgs<'import.paths'>) => {
-      if (!Array.isArray(args?.paths) || args.paths.some((p) => typeof p !== 'string')) {
-        throw new ApiError('bad_request', 'paths must be a list of file or folder paths');
+    'articles.reimport': async (args) => {
+      const id = requiredInt(args?.id, 'id');
+      const encoding = requiredString(args?.encoding, 'encoding');
+      const orig = store.originalBytes(id);
+      if (!orig) throw new ApiError('not_found', `no article with id ${id}`);
+      try {
+        decodeWith(new Uint8Array(0), encoding);
+      } catch (e) {
+        throw new ApiError('bad_request', (e as Error).message);
       }
-      return importer.importPaths(args.paths, { source: optionalString(args.source, 'source') });
+      const replaces = new Map(store.articlesOfFile(id).map((a) => [a.itemKey, a.id] as const));
+      const run = startJob(
+        { reimport: { file: orig.file, bytes: orig.bytes, modifiedAt: orig.fileModifiedAt ? new Date(orig.fileModifiedAt) : null, replaces } },
+        { encoding, source: store.get(id)?.source ?? undefined },
+        'reimport',
+      );
+      return run.done;
+    },
+
+    'import.paths': async (args) => {
+      const paths = stringList(args?.paths, 'paths');
+      return startJob({ paths }, importOptions(args), 'files').done;
     },
 
     'import.uploads': async (args) => {
-      if (!Array.isArray(args?.files)) throw new ApiError('bad_request', 'files must be a list');
-      for (const f of args.files) {
-        if (typeof f?.name !== 'string' || typeof f?.base64 !== 'string') {
-          throw new ApiError('bad_request', 'each file needs a name and base64 content');
-        }
-      }
-      return importer.importUploads(args.files, { source: optionalString(args.source, 'source') });
+      const files = uploads(args?.files);
+      return startJob({ uploads: files }, importOptions(args), 'upload').done;
+    },
+
+    'import.start': async (args) => {
+      const source: ImportSource =
+        args && 'paths' in args ? { paths: stringList(args.paths, 'paths') } : { uploads: uploads((args as { files?: unknown })?.files) };
+      return snapshot(startJob(source, importOptions(args), 'paths' in source ? 'files' : 'upload').job);
+    },
+
+    'import.progress': async (args) => snapshot(job(args?.jobId).job),
+
+    'import.cancel': async (args) => {
+      const run = job(args?.jobId);
+      run.cancel();
+      return snapshot(run.job);
+    },
+
+    'import.log': async (args) => {
+      const batchId = args?.batchId === undefined ? null : requiredInt(args.batchId, 'batchId');
+      return { entries: store.log(batchId, optionalInt(args?.limit, 'limit', 200)) };
     },
 
     'search.query': async (args) => {
@@ -105,8 +167,40 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
 
   return {
     api,
-    close: () => db.close(),
+    close: () => {
+      void reader?.close();
+      db.close();
+    },
   };
+}
+
+function importOptions(args: unknown): ImportOptions {
+  const a = (args ?? {}) as Record<string, unknown>;
+  const out: ImportOptions = {};
+  if (a.source !== undefined && a.source !== null) out.source = requiredString(a.source, 'source');
+  if (a.encoding !== undefined && a.encoding !== null && a.encoding !== '') out.encoding = requiredString(a.encoding, 'encoding');
+  if (a.mapping !== undefined && a.mapping !== null) {
+    if (typeof a.mapping !== 'object' || Object.values(a.mapping).some((v) => typeof v !== 'string')) {
+      throw new ApiError('bad_request', 'mapping must map field names to column names');
+    }
+    out.mapping = a.mapping as ColumnMapping;
+  }
+  return out;
+}
+
+function uploads(v: unknown) {
+  if (!Array.isArray(v)) throw new ApiError('bad_request', 'files must be a list');
+  for (const f of v) {
+    if (typeof f?.name !== 'string' || typeof f?.base64 !== 'string') {
+      throw new ApiError('bad_request', 'each file needs a name and base64 content');
+    }
+  }
+  return v as Array<{ name: string; base64: string; lastModified?: number; inFolder?: boolean }>;
+}
+
+function stringList(v: unknown, name: string): string[] {
+  if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) throw new ApiError('bad_request', `${name} must be a list of file or folder paths`);
+  return v as string[];
 }
 
 function requiredInt(v: unknown, name: string): number {
@@ -118,8 +212,7 @@ function optionalInt(v: unknown, name: string, fallback: number): number {
   return v === undefined || v === null ? fallback : requiredInt(v, name);
 }
 
-function optionalString(v: unknown, name: string): string | undefined {
-  if (v === undefined || v === null) return undefined;
+function requiredString(v: unknown, name: string): string {
   if (typeof v !== 'string') throw new ApiError('bad_request', `${name} must be text`);
   return v;
 }

@@ -9,6 +9,9 @@ import type {
   Article,
   ArticleDetail,
   ArchiveInfo,
+  ImportJob,
+  ImportLogEntry,
+  ImportOptions,
   ImportReport,
   SearchResult,
   UploadedFile,
@@ -21,10 +24,20 @@ export interface ApiMethods {
   'articles.list': { args: { offset?: number; limit?: number }; result: { total: number; articles: Article[] } };
   /** One article with its provenance; `includeOriginal` adds the original page text. */
   'articles.get': { args: { id: number; includeOriginal?: boolean }; result: ArticleDetail };
-  /** Import files or folders from the machine the workbench runs on (CLI, Electron). */
-  'import.paths': { args: { paths: string[]; source?: string }; result: ImportReport };
-  /** Import files sent as bytes (browser mode file picker, drag-and-drop). */
-  'import.uploads': { args: { files: UploadedFile[]; source?: string }; result: ImportReport };
+  /** Import files, folders and archives from the machine the workbench runs on; resolves when done. */
+  'import.paths': { args: { paths: string[] } & ImportOptions; result: ImportReport };
+  /** Import files sent as bytes (browser mode file picker, drag-and-drop); resolves when done. */
+  'import.uploads': { args: { files: UploadedFile[] } & ImportOptions; result: ImportReport };
+  /** Start an import job and return at once; follow it with `import.progress`. */
+  'import.start': { args: ({ paths: string[] } | { files: UploadedFile[] }) & ImportOptions; result: ImportJob };
+  /** A job's progress: files and articles done, rate, time left, outcomes so far. */
+  'import.progress': { args: { jobId: number }; result: ImportJob };
+  /** Stop a job after the file it is reading (that file still completes or fails whole). */
+  'import.cancel': { args: { jobId: number }; result: ImportJob };
+  /** The import log, newest first: per file, outcome, articles, encoding, warnings, error. */
+  'import.log': { args: { batchId?: number; limit?: number }; result: { entries: ImportLogEntry[] } };
+  /** Read an article's original file again with another encoding; the new version replaces the old. */
+  'articles.reimport': { args: { id: number; encoding: string }; result: ImportReport };
   /** Full-text search over titles and bodies (prefix and fuzzy matching). */
   'search.query': { args: { query: string; limit?: number; offset?: number }; result: SearchResult };
   /** Ask the desktop shell for files to import (native dialog). Only the Electron door can. */
@@ -42,6 +55,11 @@ export const API_METHODS = [
   'articles.get',
   'import.paths',
   'import.uploads',
+  'import.start',
+  'import.progress',
+  'import.cancel',
+  'import.log',
+  'articles.reimport',
   'search.query',
   'dialog.pickFiles',
 ] as const satisfies readonly ApiMethod[];

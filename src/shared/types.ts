@@ -35,6 +35,20 @@ export interface Article {
   file: string;
   /** ISO date-time of the import. */
   importedAt: string;
+  /** The format the article was read from: text, html, feed, json, ndjson, csv, tsv, reuters. */
+  format: string;
+  authors: string[];
+  /** Last modification by the publisher, ISO, when the source gives it. */
+  modifiedAt: string | null;
+  /** True when the body is only a feed's summary, not the full text. */
+  summaryOnly: boolean;
+  imageCaption: string | null;
+  /** The first copy of this story; equal to `id` for the first copy itself. */
+  storyId: number;
+  /** How many stored articles are copies of this story (1 when it has no other copy). */
+  copies: number;
+  /** What identifies the article inside its file (feed guid, Reuters NEWID, row number). */
+  itemKey: string | null;
 }
 
 /** Provenance of an article: how its original bytes were read. */
@@ -50,6 +64,14 @@ export interface ArticleOrigin {
   fileModifiedAt: string | null;
   /** The page's date evidence, for the reader ("said on Monday", bounds). */
   dateEvidence: DateEvidence | null;
+  /** Named facet values (Reuters topics and places, feed categories, keywords). */
+  facets: Record<string, string[]>;
+  /** The other copies of the same story (ids and titles), oldest first. */
+  otherCopies: Array<{ id: number; title: string; source: string | null }>;
+  /** The older version this article replaces (re-imported with another encoding), if any. */
+  supersedes: number | null;
+  /** The newer version that replaces this one, if any. */
+  supersededBy: number | null;
 }
 
 /** Why a date is what it is. */
@@ -94,19 +116,94 @@ export interface SearchResult {
 
 /** Per-file outcome of an import. */
 export type ImportOutcome =
-  | { file: string; status: 'imported'; articleId: number; title: string; warnings: string[] }
-  | { file: string; status: 'duplicate'; articleId: number; title: string; warnings: string[] }
+  | {
+      file: string;
+      status: 'imported';
+      /** The first new article of the file, and its title. */
+      articleId: number;
+      title: string;
+      /** New articles stored from the file. */
+      articles: number;
+      /** Articles of the file already in the archive (a re-import), not stored again. */
+      duplicates: number;
+      /** New articles that are copies of a story already in the archive (stored and linked). */
+      copies: number;
+      format: string;
+      encoding: string;
+      warnings: string[];
+    }
+  /** Every article of the file was already in the archive. */
+  | { file: string; status: 'duplicate'; articleId: number; title: string; duplicates: number; format: string; encoding: string; warnings: string[] }
   | { file: string; status: 'error'; error: string }
   /** Not a format this version reads (only reported for files found inside folders). */
-  | { file: string; status: 'skipped'; reason: string };
+  | { file: string; status: 'skipped'; reason: string }
+  /** The import was stopped before this file. */
+  | { file: string; status: 'cancelled' };
 
 export interface ImportReport {
   batchId: number | null;
   outcomes: ImportOutcome[];
+  /** Files by outcome. */
   imported: number;
   duplicates: number;
   errors: number;
   skipped: number;
+  cancelled: number;
+  /** New articles stored, over all files. */
+  articles: number;
+  /** Of those, copies of a story already in the archive (near or exact duplicates from elsewhere). */
+  copies: number;
+}
+
+/** How export columns map to article fields ("body" → "Text"). */
+export type ColumnMapping = Partial<Record<ExportField, string>>;
+export type ExportField =
+  | 'title' | 'body' | 'summary' | 'date' | 'url' | 'source' | 'author' | 'language'
+  | 'agency' | 'dateline' | 'modified' | 'keywords' | 'id';
+
+/** Options of one import, from the CLI or the UI. */
+export interface ImportOptions {
+  /** The outlet the files came from, when the files do not say. */
+  source?: string;
+  /** Read text with this encoding instead of detecting it. */
+  encoding?: string;
+  /** Column mapping for JSON/CSV/TSV exports; the guess fills the rest. */
+  mapping?: ColumnMapping;
+}
+
+/** A running or finished import job. */
+export interface ImportJob {
+  jobId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  filesTotal: number;
+  filesDone: number;
+  articlesDone: number;
+  /** The file being read now. */
+  current: string | null;
+  /** Articles per second so far. */
+  rate: number;
+  /** Estimated seconds left, from the files left at the rate so far; null until known. */
+  secondsLeft: number | null;
+  /** Outcomes so far (the whole report once finished). */
+  report: ImportReport;
+  error: string | null;
+}
+
+/** One line of the import log. */
+export interface ImportLogEntry {
+  batchId: number;
+  at: string;
+  file: string;
+  status: 'imported' | 'duplicate' | 'error' | 'skipped' | 'cancelled';
+  articleId: number | null;
+  articles: number;
+  duplicates: number;
+  copies: number;
+  format: string | null;
+  encoding: string | null;
+  encodingReason: string | null;
+  error: string | null;
+  warnings: string[];
 }
 
 /** A file handed over the wire by the UI (browser mode or drag-and-drop): name and bytes. */
@@ -120,17 +217,13 @@ export interface UploadedFile {
   inFolder?: boolean;
 }
 
-/** Progress of a long job. */
-export interface ImportProgress {
-  done: number;
-  total: number;
-  file: string;
-}
 
 export interface ArchiveInfo {
   path: string;
   schemaVersion: number;
   articles: number;
+  /** Distinct stories: copies of one story count once. */
+  stories: number;
   /** Articles in the search index: equal to `articles` unless something is wrong. */
   indexedArticles: number;
   /** How the search index was obtained at open: loaded, or built/rebuilt and why. */

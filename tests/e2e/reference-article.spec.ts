@@ -97,15 +97,17 @@ test('a page dropped on the drop zone is imported', async ({ page, workbench }) 
   await expect(page.getByRole('list', { name: 'Recent articles' }).getByRole('button', { name: `Open ${TITLE}` })).toBeVisible();
 });
 
-test('a chosen folder is imported file by file with progress; non-article files are skipped', async ({ page, workbench }) => {
+test('a chosen folder is imported file by file with progress; files of no supported format are skipped', async ({ page, workbench }) => {
   await page.goto(workbench.url);
   await page.getByLabel('Choose a folder to import').setInputFiles(path.join(sharedData, 'scraped-text'));
   const results = page.getByRole('list', { name: 'Import results' });
   await expect(page.getByText('Done: 30 of 30 files')).toBeVisible({ timeout: 30_000 });
-  await expect(results.getByRole('listitem').filter({ hasText: /^Imported/ })).toHaveCount(28);
-  await expect(results.getByRole('listitem').filter({ hasText: /^Skipped/ })).toHaveCount(2);
-  await expect(results.getByRole('listitem').filter({ hasText: 'ground-truth.json' })).toContainText('Skipped');
-  await expect(page.getByText('28 articles in the archive')).toBeVisible();
+  // 28 scraped pages and the folder's gold JSON (read as an export of 28 records); README.md skipped.
+  await expect(results.getByRole('listitem').filter({ hasText: /^Imported .*\.txt/ })).toHaveCount(28);
+  await expect(results.getByRole('listitem').filter({ hasText: 'ground-truth.json' })).toContainText('28 articles (json)');
+  await expect(results.getByRole('listitem').filter({ hasText: /^Skipped/ })).toHaveCount(1);
+  await expect(results.getByRole('listitem').filter({ hasText: 'README.md' })).toContainText('Skipped');
+  await expect(page.getByText('56 articles in the archive')).toBeVisible();
 });
 
 test('every control has an accessible name and the workflow runs from the keyboard', async ({ page, workbench }) => {

@@ -21,3 +21,9 @@ export function seedParagraphs(): string[] {
   const last = lines.findIndex((l) => l.endsWith('difficult to get her to leave."'));
   return lines.slice(first, last + 1).filter(Boolean);
 }
+
+/** The 28 scraped pages of ../shared/data/scraped-text (without the folder's README and gold JSON). */
+export function scrapedPages(): string[] {
+  const dir = path.join(sharedData, 'scraped-text');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => path.join(dir, f));
+}

@@ -1,12 +1,24 @@
-import type { Article, ArticleOrigin, DateEvidence, DatePrecision } from '../../shared/types';
+import type { Article, ArticleOrigin, DateEvidence, DatePrecision, ImportLogEntry } from '../../shared/types';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
 /** What the importer hands the archive for one new article: the article less what the archive assigns. */
-export type NewArticle = Omit<Article, 'id' | 'contentHash' | 'file' | 'importedAt'> & {
+export type NewArticle = Omit<Article, 'id' | 'contentHash' | 'file' | 'importedAt' | 'storyId' | 'copies' | 'format'> & {
   dateEvidence: DateEvidence | null;
+  /** The article this one replaces (a re-import of its file with another encoding). */
+  supersedes?: number | null;
   /** Hash of the normalised title and body: the same text from other bytes is the same article. */
   textHash: string;
+  facets: Record<string, string[]>;
 };
+
+/** A new article with what near-duplicate detection needs. */
+export interface PreparedArticle extends NewArticle {
+  /** MinHash band keys of the body's shingles (empty for short texts). */
+  bandKeys: number[];
+  /** The body's shingle set, to check candidates exactly. */
+  shingles: ReadonlySet<number>;
+}
 
 /** The file an article came from. */
 export interface NewOriginal {
@@ -17,6 +29,24 @@ export interface NewOriginal {
   encoding: string;
   encodingReason: string;
 }
+
+/** What storing one file did. */
+export interface StoredFile {
+  /** Ids of the new articles, in file order. */
+  ids: number[];
+  titles: string[];
+  /** For each new article, its index in the list handed to `insertFile`. */
+  indexes: number[];
+  /** Articles already in the archive (same text from the same place), not stored again. */
+  duplicates: number;
+  /** The first of those, for the outcome. */
+  firstDuplicate: { id: number; title: string } | null;
+  /** New articles linked to a story already in the archive. */
+  copies: number;
+}
+
+/** Finds the stored copies of a story for a new article (near-duplicate detection). */
+export type StoryFinder = (article: PreparedArticle, candidates: Array<{ id: number; storyId: number; body: string }>) => number | null;
 
 interface ArticleRow {
   id: number;
@@ -35,10 +65,20 @@ interface ArticleRow {
   content_hash: string;
   file: string;
   imported_at: string;
+  format: string;
+  authors: string;
+  modified_at: string | null;
+  summary_only: number;
+  image_caption: string | null;
+  story_id: number;
+  copies: number;
+  item_key: string | null;
 }
 
 const ARTICLE_COLUMNS = `a.id, a.title, a.body, a.source, a.agency, a.dateline, a.published_at, a.date_precision,
-  a.date_inferred, a.date_note, a.image_credit, a.url, a.language, o.content_hash, a.file, a.imported_at`;
+  a.date_inferred, a.date_note, a.image_credit, a.url, a.language, o.content_hash, a.file, a.imported_at,
+  a.format, a.authors, a.modified_at, a.summary_only, a.image_caption, a.story_id, a.item_key,
+  (SELECT count(*) FROM articles c WHERE c.story_id = a.story_id AND c.superseded_by IS NULL) AS copies`;
 
 function toArticle(r: ArticleRow): Article {
   return {
@@ -58,112 +98,161 @@ function toArticle(r: ArticleRow): Article {
     contentHash: r.content_hash,
     file: r.file,
     importedAt: r.imported_at,
+    format: r.format,
+    authors: JSON.parse(r.authors) as string[],
+    modifiedAt: r.modified_at,
+    summaryOnly: r.summary_only === 1,
+    imageCaption: r.image_caption,
+    storyId: r.story_id,
+    copies: r.copies,
+    itemKey: r.item_key,
   };
 }
+
+/** Candidates per new article whose bodies are checked exactly. */
+const MAX_CANDIDATES = 20;
 
 /**
  * The articles table and the original bytes behind it. Every write bumps the archive's
  * index generation in the same transaction, so a derived index can tell it is stale.
  */
 export class ArticleStore {
-  constructor(private readonly db: Db) {}
+  private readonly insertArticle: Statement;
+  private readonly insertFacet: Statement;
+  private readonly insertBand: Statement;
+
+  constructor(private readonly db: Db) {
+    this.insertArticle = db.prepare(
+      `INSERT INTO articles (original_id, batch_id, file, file_modified_at, encoding, encoding_reason, title, body,
+         source, agency, dateline, published_at, date_precision, date_inferred, date_note, date_evidence,
+         image_credit, url, language, text_hash, imported_at, format, item_key, authors, modified_at, summary_only,
+         image_caption, supersedes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertFacet = db.prepare('INSERT INTO article_facets (article_id, facet, value) VALUES (?, ?, ?)');
+    this.insertBand = db.prepare('INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)');
+  }
 
   /** Starts an import batch and returns its id. */
   startBatch(origin: string): number {
     const r = this.db
-      .prepare('INSERT INTO import_batches (started_at, origin) VALUES (?, ?)')
+      .prepare("INSERT INTO import_batches (started_at, origin, state) VALUES (?, ?, 'running')")
       .run(new Date().toISOString(), origin);
     return Number(r.lastInsertRowid);
   }
 
-  finishBatch(batchId: number): void {
-    this.db.prepare('UPDATE import_batches SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), batchId);
+  finishBatch(batchId: number, state: 'done' | 'cancelled' | 'failed' = 'done'): void {
+    this.db
+      .prepare('UPDATE import_batches SET finished_at = ?, state = ? WHERE id = ?')
+      .run(new Date().toISOString(), state, batchId);
   }
 
-  /** The article already stored from these exact bytes, or from the same text, if any. */
-  findDuplicate(contentHash: string, textHash: string): { id: number; title: string } | undefined {
-    return (
-      (this.db
+  /**
+   * Stores the articles of one file with its original bytes and its log line, all or nothing.
+   * An article whose text is already stored from the same place (same bytes, same URL, or same
+   * file and item) is a re-import and is not stored again; one whose text is stored from
+   * elsewhere, or that `findStory` recognises as a near-duplicate, is stored and linked to that
+   * story.
+   */
+  insertFile(
+    batchId: number,
+    original: NewOriginal,
+    format: string,
+    articles: PreparedArticle[],
+    warnings: string[],
+    findStory: StoryFinder,
+  ): StoredFile {
+    return this.db.transaction((): StoredFile => {
+      const result: StoredFile = { ids: [], titles: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0 };
+      let originalId: number | undefined;
+      const now = new Date().toISOString();
+      for (const [index, a] of articles.entries()) {
+        const same = this.findReimport(a, original);
+        if (same) {
+          result.duplicates++;
+          result.firstDuplicate ??= same;
+          continue;
+        }
+        originalId ??= this.originalId(original);
+        const id = Number(this.insertArticle.run(
+          originalId, batchId, original.file, original.fileModifiedAt, original.encoding, original.encodingReason,
+          a.title, a.body, a.source, a.agency, a.dateline, a.publishedAt, a.datePrecision, a.dateInferred ? 1 : 0,
+          a.dateNote, a.dateEvidence ? JSON.stringify(a.dateEvidence) : null, a.imageCredit, a.url, a.language,
+          a.textHash, now, format, a.itemKey, JSON.stringify(a.authors), a.modifiedAt, a.summaryOnly ? 1 : 0,
+          a.imageCaption, a.supersedes ?? null,
+        ).lastInsertRowid);
+        const storyId = this.storyFor(a, id, findStory);
+        this.db.prepare('UPDATE articles SET story_id = ? WHERE id = ?').run(storyId ?? id, id);
+        if (storyId !== null) result.copies++;
+        for (const [facet, values] of Object.entries(a.facets)) {
+          for (const v of new Set(values)) this.insertFacet.run(id, facet, v);
+        }
+        for (const key of a.bandKeys) this.insertBand.run(key, id);
+        if (a.supersedes) this.db.prepare('UPDATE articles SET superseded_by = ? WHERE id = ?').run(id, a.supersedes);
+        result.ids.push(id);
+        result.titles.push(a.title);
+        result.indexes.push(index);
+      }
+      const status = result.ids.length > 0 ? 'imported' : 'duplicate';
+      this.db
         .prepare(
-          `SELECT a.id, a.title FROM articles a JOIN originals o ON o.id = a.original_id
-           WHERE o.content_hash = ? ORDER BY a.id LIMIT 1`,
+          `INSERT INTO import_log (batch_id, file, status, article_id, articles, duplicates, copies, format, encoding,
+             encoding_reason, warnings, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .get(contentHash) as { id: number; title: string } | undefined) ??
-      (this.db.prepare('SELECT id, title FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1').get(textHash) as
-        | { id: number; title: string }
-        | undefined)
+        .run(
+          batchId, original.file, status, result.ids[0] ?? result.firstDuplicate?.id ?? null, result.ids.length,
+          result.duplicates, result.copies, format, original.encoding, original.encodingReason, JSON.stringify(warnings), now,
+        );
+      if (result.ids.length > 0) this.bumpGeneration();
+      return result;
+    })();
+  }
+
+  private originalId(original: NewOriginal): number {
+    const existing = this.db.prepare('SELECT id FROM originals WHERE content_hash = ?').get(original.contentHash) as
+      | { id: number }
+      | undefined;
+    if (existing) return existing.id;
+    return Number(
+      this.db
+        .prepare('INSERT INTO originals (content_hash, size, bytes) VALUES (?, ?, ?)')
+        .run(original.contentHash, original.bytes.byteLength, Buffer.from(original.bytes)).lastInsertRowid,
     );
   }
 
   /**
-   * Stores one article with its original bytes and its log line, all or nothing.
-   * Returns the new article id.
+   * The stored article this one re-imports: the same text with the same URL, or the same item
+   * of the same file (same path or same bytes). Identical texts that are different items of a
+   * file (two wire stories repeated in an archive) are not re-imports: they become copies.
    */
-  insert(batchId: number, original: NewOriginal, a: NewArticle, warnings: string[]): number {
-    return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT id FROM originals WHERE content_hash = ?').get(original.contentHash) as
-        | { id: number }
-        | undefined;
-      const originalId =
-        existing?.id ??
-        Number(
-          this.db
-            .prepare('INSERT INTO originals (content_hash, size, bytes) VALUES (?, ?, ?)')
-            .run(original.contentHash, original.bytes.byteLength, Buffer.from(original.bytes)).lastInsertRowid,
-        );
-      const now = new Date().toISOString();
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO articles (original_id, batch_id, file, file_modified_at, encoding, encoding_reason, title, body,
-               source, agency, dateline, published_at, date_precision, date_inferred, date_note, date_evidence,
-               image_credit, url, language, text_hash, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            originalId,
-            batchId,
-            original.file,
-            original.fileModifiedAt,
-            original.encoding,
-            original.encodingReason,
-            a.title,
-            a.body,
-            a.source,
-            a.agency,
-            a.dateline,
-            a.publishedAt,
-            a.datePrecision,
-            a.dateInferred ? 1 : 0,
-            a.dateNote,
-            a.dateEvidence ? JSON.stringify(a.dateEvidence) : null,
-            a.imageCredit,
-            a.url,
-            a.language,
-            a.textHash,
-            now,
-          ).lastInsertRowid,
-      );
-      this.logOutcome(batchId, original.file, 'imported', id, null, warnings);
-      this.bumpGeneration();
-      return id;
-    })();
+  private findReimport(a: PreparedArticle, original: NewOriginal): { id: number; title: string } | undefined {
+    if (a.supersedes) return undefined;
+    return this.db
+      .prepare(
+        `SELECT a.id, a.title FROM articles a JOIN originals o ON o.id = a.original_id
+         WHERE a.text_hash = ? AND a.superseded_by IS NULL
+           AND ((? IS NOT NULL AND a.url = ?) OR ((o.content_hash = ? OR a.file = ?) AND a.item_key IS ?))
+         ORDER BY a.id LIMIT 1`,
+      )
+      .get(a.textHash, a.url, a.url, original.contentHash, original.file, a.itemKey) as { id: number; title: string } | undefined;
   }
 
-  /** Records what happened to a file that stored no new article. */
-  logOutcome(
-    batchId: number,
-    file: string,
-    status: 'imported' | 'duplicate' | 'error',
-    articleId: number | null,
-    error: string | null,
-    warnings: string[],
-  ): void {
-    this.db
+  /** The story an article belongs to, or null when it is the first of its story. */
+  private storyFor(a: PreparedArticle, ownId: number, findStory: StoryFinder): number | null {
+    const exact = this.db
+      .prepare('SELECT story_id FROM articles WHERE text_hash = ? AND id <> ? ORDER BY id LIMIT 1')
+      .get(a.textHash, ownId) as { story_id: number } | undefined;
+    if (exact) return exact.story_id;
+    if (a.bandKeys.length === 0) return null;
+    const candidates = this.db
       .prepare(
-        'INSERT INTO import_log (batch_id, file, status, article_id, error, warnings, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `SELECT a.id, a.story_id AS storyId, a.body FROM articles a
+         WHERE a.id IN (SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (SELECT value FROM json_each(?)))
+           AND a.id <> ? AND a.superseded_by IS NULL
+         ORDER BY a.id LIMIT ${MAX_CANDIDATES}`,
       )
-      .run(batchId, file, status, articleId, error, JSON.stringify(warnings), new Date().toISOString());
+      .all(JSON.stringify(a.bandKeys), ownId) as Array<{ id: number; storyId: number; body: string }>;
+    return candidates.length ? findStory(a, candidates) : null;
   }
 
   get(id: number): Article | undefined {
@@ -186,11 +275,12 @@ export class ArticleStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** How an article was read from its file. */
+  /** How an article was read from its file, its facets, its story and its versions. */
   origin(id: number): ArticleOrigin | undefined {
     const r = this.db
       .prepare(
-        `SELECT a.id, a.batch_id, a.file, o.size, a.encoding, a.encoding_reason, a.file_modified_at, a.date_evidence
+        `SELECT a.id, a.batch_id, a.file, o.size, a.encoding, a.encoding_reason, a.file_modified_at, a.date_evidence,
+                a.story_id, a.supersedes, a.superseded_by
          FROM articles a JOIN originals o ON o.id = a.original_id WHERE a.id = ?`,
       )
       .get(id) as
@@ -203,9 +293,23 @@ export class ArticleStore {
           encoding_reason: string;
           file_modified_at: string | null;
           date_evidence: string | null;
+          story_id: number;
+          supersedes: number | null;
+          superseded_by: number | null;
         }
       | undefined;
     if (!r) return undefined;
+    const facets: Record<string, string[]> = {};
+    for (const f of this.db
+      .prepare('SELECT facet, value FROM article_facets WHERE article_id = ? ORDER BY rowid')
+      .all(id) as Array<{ facet: string; value: string }>) {
+      (facets[f.facet] ??= []).push(f.value);
+    }
+    const otherCopies = this.db
+      .prepare(
+        'SELECT id, title, source FROM articles WHERE story_id = ? AND id <> ? AND superseded_by IS NULL ORDER BY id LIMIT 100',
+      )
+      .all(r.story_id, id) as Array<{ id: number; title: string; source: string | null }>;
     return {
       articleId: r.id,
       batchId: r.batch_id,
@@ -215,37 +319,98 @@ export class ArticleStore {
       encodingReason: r.encoding_reason,
       fileModifiedAt: r.file_modified_at,
       dateEvidence: r.date_evidence ? (JSON.parse(r.date_evidence) as DateEvidence) : null,
+      facets,
+      otherCopies,
+      supersedes: r.supersedes,
+      supersededBy: r.superseded_by,
     };
   }
 
-  /** The original bytes and the encoding they were read with. */
-  originalBytes(id: number): { bytes: Buffer; encoding: string } | undefined {
+  /** The original bytes and how they were read. */
+  originalBytes(id: number): { bytes: Buffer; encoding: string; file: string; fileModifiedAt: string | null } | undefined {
     return this.db
-      .prepare('SELECT o.bytes AS bytes, a.encoding AS encoding FROM articles a JOIN originals o ON o.id = a.original_id WHERE a.id = ?')
-      .get(id) as { bytes: Buffer; encoding: string } | undefined;
+      .prepare(
+        `SELECT o.bytes AS bytes, a.encoding AS encoding, a.file AS file, a.file_modified_at AS fileModifiedAt
+         FROM articles a JOIN originals o ON o.id = a.original_id WHERE a.id = ?`,
+      )
+      .get(id) as { bytes: Buffer; encoding: string; file: string; fileModifiedAt: string | null } | undefined;
   }
 
+  /** The current articles read from the same original file as article `id`, with their item keys. */
+  articlesOfFile(id: number): Array<{ id: number; itemKey: string | null }> {
+    return this.db
+      .prepare(
+        `SELECT b.id, b.item_key AS itemKey FROM articles a JOIN articles b ON b.original_id = a.original_id AND b.file = a.file
+         WHERE a.id = ? AND b.superseded_by IS NULL ORDER BY b.id`,
+      )
+      .all(id) as Array<{ id: number; itemKey: string | null }>;
+  }
+
+  /** Current articles (not replaced by a newer version). */
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE superseded_by IS NULL').get() as { n: number }).n;
   }
 
-  /** A page of articles, newest import first. */
+  /** Distinct stories among the current articles: copies of one story count once. */
+  storyCount(): number {
+    return (
+      this.db.prepare('SELECT count(DISTINCT story_id) AS n FROM articles WHERE superseded_by IS NULL').get() as { n: number }
+    ).n;
+  }
+
+  /** A page of current articles, newest import first. */
   list(offset: number, limit: number): Article[] {
     const rows = this.db
       .prepare(
         `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN originals o ON o.id = a.original_id
-         ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+         WHERE a.superseded_by IS NULL ORDER BY a.id DESC LIMIT ? OFFSET ?`,
       )
       .all(limit, offset) as ArticleRow[];
     return rows.map(toArticle);
   }
 
-  /** Every article, oldest first, one at a time (for index builds and exports). */
+  /** Every current article, oldest first, one at a time (for index builds and exports). */
   *iterate(): IterableIterator<Article> {
     const stmt = this.db.prepare(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN originals o ON o.id = a.original_id ORDER BY a.id`,
+      `SELECT a.id, a.title, a.body, a.source, a.agency, a.dateline, a.published_at, a.date_precision, a.date_inferred,
+              a.date_note, a.image_credit, a.url, a.language, '' AS content_hash, a.file, a.imported_at, a.format,
+              a.authors, a.modified_at, a.summary_only, a.image_caption, a.story_id, a.item_key, 1 AS copies
+       FROM articles a WHERE a.superseded_by IS NULL ORDER BY a.id`,
     );
     for (const r of stmt.iterate() as IterableIterator<ArticleRow>) yield toArticle(r);
+  }
+
+  /** The import log, newest first; one batch when `batchId` is given. */
+  log(batchId: number | null, limit: number): ImportLogEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT batch_id, at, file, status, article_id, articles, duplicates, copies, format, encoding, encoding_reason,
+                error, warnings
+         FROM import_log WHERE (? IS NULL OR batch_id = ?) ORDER BY id DESC LIMIT ?`,
+      )
+      .all(batchId, batchId, limit) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      batchId: r.batch_id as number,
+      at: r.at as string,
+      file: r.file as string,
+      status: r.status as ImportLogEntry['status'],
+      articleId: (r.article_id as number | null) ?? null,
+      articles: r.articles as number,
+      duplicates: r.duplicates as number,
+      copies: r.copies as number,
+      format: (r.format as string | null) ?? null,
+      encoding: (r.encoding as string | null) ?? null,
+      encodingReason: (r.encoding_reason as string | null) ?? null,
+      error: (r.error as string | null) ?? null,
+      warnings: JSON.parse(r.warnings as string) as string[],
+    }));
+  }
+
+  /** Records what happened to a file that stored nothing (error, skipped, cancelled). */
+  logOutcome(batchId: number, file: string, status: 'error' | 'skipped' | 'cancelled', error: string | null): void {
+    this.db
+      .prepare('INSERT INTO import_log (batch_id, file, status, error, at) VALUES (?, ?, ?, ?, ?)')
+      .run(batchId, file, status, error, new Date().toISOString());
   }
 
   /** Counter bumped by every write to articles: what the derived index is checked against. */

@@ -77,6 +77,67 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX import_log_batch ON import_log (batch_id);
     `,
   },
+  {
+    version: 2,
+    name: 'formats, facets, stories (near-duplicates), versions, richer import log',
+    sql: `
+      ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text';
+      -- What identifies the article inside its file (feed guid, Reuters NEWID, row number).
+      ALTER TABLE articles ADD COLUMN item_key TEXT;
+      ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE articles ADD COLUMN modified_at TEXT;
+      ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE articles ADD COLUMN image_caption TEXT;
+      -- The first copy of the story this article is a copy of (itself when it is the first).
+      ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES articles(id);
+      -- The older version this article replaces (a re-import with another encoding).
+      ALTER TABLE articles ADD COLUMN supersedes INTEGER REFERENCES articles(id);
+      ALTER TABLE articles ADD COLUMN superseded_by INTEGER REFERENCES articles(id);
+      UPDATE articles SET story_id = id;
+      CREATE INDEX articles_story ON articles (story_id);
+      CREATE INDEX articles_url ON articles (url);
+
+      CREATE TABLE article_facets (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        facet      TEXT NOT NULL,
+        value      TEXT NOT NULL
+      );
+      CREATE INDEX article_facets_value ON article_facets (facet, value);
+      CREATE INDEX article_facets_article ON article_facets (article_id);
+
+      -- MinHash band keys of each article's word shingles: candidates for near-duplicates.
+      CREATE TABLE article_bands (
+        band_key   INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id)
+      );
+      CREATE INDEX article_bands_key ON article_bands (band_key);
+
+      -- The log gains per-file figures and the skipped/cancelled outcomes.
+      CREATE TABLE import_log_v2 (
+        id         INTEGER PRIMARY KEY,
+        batch_id   INTEGER NOT NULL REFERENCES import_batches(id),
+        file       TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('imported', 'duplicate', 'error', 'skipped', 'cancelled')),
+        article_id INTEGER REFERENCES articles(id),
+        articles   INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        copies     INTEGER NOT NULL DEFAULT 0,
+        format     TEXT,
+        encoding   TEXT,
+        encoding_reason TEXT,
+        error      TEXT,
+        warnings   TEXT NOT NULL DEFAULT '[]',
+        at         TEXT NOT NULL
+      );
+      INSERT INTO import_log_v2 (id, batch_id, file, status, article_id, articles, error, warnings, at)
+        SELECT id, batch_id, file, status, article_id, CASE WHEN status = 'imported' THEN 1 ELSE 0 END, error, warnings, at
+        FROM import_log;
+      DROP TABLE import_log;
+      ALTER TABLE import_log_v2 RENAME TO import_log;
+      CREATE INDEX import_log_batch ON import_log (batch_id);
+      ALTER TABLE import_batches ADD COLUMN state TEXT NOT NULL DEFAULT 'done';
+    `,
+  },
 ];
 
 /** The schema version this build of Wirewatch writes. */

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { ImportError } from './errors';
 
 /** Text decoded from bytes, with the encoding and how it was chosen. */
 export interface DecodedText {
@@ -123,4 +124,17 @@ function russianLikeness(text: string): { score: number; letters: number } {
   }
   if (letters === 0) return { score: -Infinity, letters: 0 };
   return { score: (total - oddities * 5) / letters, letters };
+}
+
+/**
+ * Decodes bytes with an encoding the analyst chose (re-import "with another encoding").
+ * Throws when iconv-lite does not know the name.
+ *
+ * @example
+ *   decodeWith(bytes, 'koi8-r').text
+ */
+export function decodeWith(bytes: Uint8Array, encoding: string): DecodedText {
+  if (!iconv.encodingExists(encoding)) throw new ImportError(`unknown encoding "${encoding}"`);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { text: iconv.decode(buf, encoding), encoding: encoding.toLowerCase(), reason: 'chosen by the analyst', warnings: [] };
 }

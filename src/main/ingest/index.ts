@@ -1,5 +1,10 @@
-/** Import: reading files (any encoding) into articles and storing them, each file all or nothing. */
-export { Importer, SUPPORTED_EXTENSIONS, type ImporterDeps } from './importer';
-export { readPlainTextArticle, ImportError, MAX_ARTICLE_BYTES, sha256 } from './read-article';
-export { decodeBytes, type DecodedText } from './decode';
+/** Import: reading files of every supported format (any encoding) into articles, each file all or nothing. */
+export { Importer, type ImporterDeps, type ImportSource, type RunningImport } from './importer';
+export { readFileArticles, EXTENSIONS, MAX_ARTICLE_BYTES, MAX_FILE_BYTES, type Format, type ReadFile } from './formats';
+export { ImportError } from './errors';
+export { sha256, prepareArticle } from './prepare';
+export { decodeBytes, decodeWith, type DecodedText } from './decode';
 export { detectLanguage } from './language';
+export { parseMappingSpec } from './exports';
+export { startReaderThread, inProcessReader, type FileReader } from './reader-pool';
+export { readAndPrepare, type ReadResult } from './read-file';

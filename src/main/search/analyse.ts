@@ -15,8 +15,12 @@ export interface Token {
 
 /** Normalises one word for the index: Unicode case folding, NFKC, and Russian ё → е. */
 export function normaliseTerm(word: string): string {
+  // Most words are ASCII: lower-casing is all they need, and NFKC is costly at index time.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Splits text into words (for MiniSearch's `tokenize`). */
 export function tokenize(text: string): string[] {

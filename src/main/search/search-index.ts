@@ -77,10 +77,15 @@ export class SearchIndex {
   }
 
   /** Adds or replaces one article. */
-  add(a: Article): void {
+  add(a: Pick<Article, 'id' | 'title' | 'body'>): void {
     const doc = { id: a.id, title: a.title, body: a.body };
     if (this.ms.has(a.id)) this.ms.replace(doc);
     else this.ms.add(doc);
+  }
+
+  /** Takes an article out of the index (it was replaced by a newer version). */
+  remove(id: number): void {
+    if (this.ms.has(id)) this.ms.discard(id);
   }
 
   get documentCount(): number {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ImportLog } from './views/ImportLog';
 import { ImportPanel } from './views/ImportPanel';
 import { Reader } from './views/Reader';
 import { SearchPanel } from './views/SearchPanel';
@@ -15,10 +16,11 @@ export function App() {
       <main>
         <div className="side">
           <ImportPanel onImported={() => setVersion((v) => v + 1)} />
+          <ImportLog version={version} />
           <SearchPanel version={version} selectedId={openId} onOpen={setOpenId} />
         </div>
         <div className="content">
-          {openId === null ? <p className="placeholder">Open an article to read it here.</p> : <Reader id={openId} />}
+          {openId === null ? <p className="placeholder">Open an article to read it here.</p> : <Reader id={openId} onOpen={setOpenId} onChanged={() => setVersion((v) => v + 1)} />}
         </div>
       </main>
     </div>

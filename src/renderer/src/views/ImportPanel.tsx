@@ -8,15 +8,23 @@ interface Props {
 }
 
 interface Progress {
-  done: number;
-  total: number;
+  filesDone: number;
+  filesTotal: number;
+  articlesDone: number;
   current: string;
+  /** Articles per second so far. */
+  rate: number;
+  secondsLeft: number | null;
+  running: boolean;
 }
+
+/** Encodings an analyst may force for legacy files (the default detects). */
+export const ENCODINGS = ['windows-1251', 'koi8-r', 'iso-8859-5', 'ibm866', 'maccyrillic', 'utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-15'];
 
 /**
  * Import: the native dialog in the desktop app; a file picker, a folder picker and a drop
- * zone in browser mode. Files go one at a time, so progress is shown and the batch can be
- * stopped between files; each file's outcome is listed.
+ * zone in browser mode. Progress shows files and articles done, the rate and the time left;
+ * the import can be stopped between files; each file's outcome is listed.
  */
 export function ImportPanel({ onImported }: Props) {
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -24,54 +32,77 @@ export function ImportPanel({ onImported }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [source, setSource] = useState('');
+  const [encoding, setEncoding] = useState('');
   const cancelled = useRef(false);
+  const jobId = useRef<number | null>(null);
+  const options = () => ({ source: source.trim() || undefined, encoding: encoding || undefined });
 
-  async function importEach<T>(items: T[], name: (t: T) => string, run: (t: T) => Promise<ImportOutcome[]>) {
+  /** Browser mode: files go up one at a time; progress and the rate are counted here. */
+  async function importBrowserFiles(files: File[]) {
+    if (files.length === 0) return;
     cancelled.current = false;
     setError(null);
     setOutcomes([]);
-    for (let i = 0; i < items.length; i++) {
-      if (cancelled.current) break;
-      setProgress({ done: i, total: items.length, current: name(items[i]!) });
+    const started = Date.now();
+    let articles = 0;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const name = f.webkitRelativePath || f.name;
+      if (cancelled.current) {
+        setOutcomes((o) => [...o, ...files.slice(i).map((x): ImportOutcome => ({ file: x.webkitRelativePath || x.name, status: 'cancelled' }))]);
+        break;
+      }
+      const seconds = (Date.now() - started) / 1000;
+      setProgress({
+        filesDone: i, filesTotal: files.length, articlesDone: articles, current: name, running: true,
+        rate: seconds > 0 ? Math.round(articles / seconds) : 0,
+        secondsLeft: i > 0 ? Math.round((seconds / i) * (files.length - i)) : null,
+      });
       try {
-        const result = await run(items[i]!);
-        setOutcomes((o) => [...o, ...result]);
+        const upload: UploadedFile = { name, base64: await toBase64(f), lastModified: f.lastModified, inFolder: name.includes('/') };
+        const report = await call('import.uploads', { files: [upload], ...options() });
+        articles += report.articles;
+        setOutcomes((o) => [...o, ...report.outcomes]);
       } catch (e) {
-        setOutcomes((o) => [...o, { file: name(items[i]!), status: 'error', error: (e as Error).message }]);
+        setOutcomes((o) => [...o, { file: name, status: 'error', error: (e as Error).message }]);
       }
       onImported();
     }
-    setProgress((p) => (p ? { ...p, done: cancelled.current ? p.done : items.length, current: '' } : null));
+    const seconds = (Date.now() - started) / 1000;
+    setProgress((p) => p && {
+      ...p, running: false, current: '', articlesDone: articles, secondsLeft: 0,
+      filesDone: cancelled.current ? p.filesDone : files.length, rate: seconds > 0 ? Math.round(articles / seconds) : 0,
+    });
   }
 
-  async function importBrowserFiles(files: File[]) {
-    if (files.length === 0) return;
-    await importEach(
-      files,
-      (f) => f.webkitRelativePath || f.name,
-      async (f) => {
-        const upload: UploadedFile = {
-          name: f.webkitRelativePath || f.name,
-          base64: await toBase64(f),
-          lastModified: f.lastModified,
-          inFolder: (f.webkitRelativePath || f.name).includes('/'),
-        };
-        return (await call('import.uploads', { files: [upload], source: source.trim() || undefined })).outcomes;
-      },
-    );
-  }
-
+  /** Desktop app: the workbench runs the job on its own thread; progress is read from it. */
   async function importWithDialog() {
     try {
       const { paths } = await call('dialog.pickFiles', {});
-      await importEach(
-        paths,
-        (p) => p,
-        async (p) => (await call('import.paths', { paths: [p], source: source.trim() || undefined })).outcomes,
-      );
+      if (paths.length === 0) return;
+      setError(null);
+      setOutcomes([]);
+      let job = await call('import.start', { paths, ...options() });
+      jobId.current = job.jobId;
+      for (;;) {
+        setProgress({ ...job, current: job.current ?? '', running: job.state === 'running' });
+        setOutcomes(job.report.outcomes);
+        if (job.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 250));
+        job = await call('import.progress', { jobId: job.jobId });
+        onImported();
+      }
+      jobId.current = null;
+      onImported();
+      if (job.error) setError(job.error);
     } catch (e) {
       setError(e instanceof CallError ? e.message : String(e));
     }
+  }
+
+  function stop() {
+    cancelled.current = true;
+    if (jobId.current !== null) void call('import.cancel', { jobId: jobId.current });
   }
 
   async function onDrop(e: DragEvent) {
@@ -80,7 +111,7 @@ export function ImportPanel({ onImported }: Props) {
     await importBrowserFiles(await droppedFiles(e.dataTransfer));
   }
 
-  const running = progress !== null && progress.done < progress.total && progress.current !== '';
+  const running = progress?.running ?? false;
   return (
     <section className="import" aria-label="Import">
       <h2>Import</h2>
@@ -130,6 +161,17 @@ export function ImportPanel({ onImported }: Props) {
           </label>
         </div>
       )}
+      <label className="encoding">
+        Encoding
+        <select aria-label="Encoding of the files" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
+          <option value="">detect automatically</option>
+          {ENCODINGS.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
+        </select>
+      </label>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         role="region"
@@ -145,12 +187,17 @@ export function ImportPanel({ onImported }: Props) {
       </div>
       {progress && (
         <div className="progress">
-          <progress aria-label="Import progress" max={progress.total} value={progress.done} />
+          <progress aria-label="Import progress" max={progress.filesTotal} value={progress.filesDone} />
           <span aria-live="polite">
-            {running ? `Importing ${progress.done + 1} of ${progress.total}: ${progress.current}` : `Done: ${progress.done} of ${progress.total} files`}
+            {running
+              ? `Importing ${progress.filesDone + 1} of ${progress.filesTotal}: ${progress.current}`
+              : `Done: ${progress.filesDone} of ${progress.filesTotal} files`}
+            {` · ${progress.articlesDone} articles`}
+            {progress.rate > 0 && ` · ${progress.rate}/s`}
+            {running && progress.secondsLeft !== null && ` · about ${formatSeconds(progress.secondsLeft)} left`}
           </span>
           {running && (
-            <button type="button" onClick={() => (cancelled.current = true)}>
+            <button type="button" onClick={stop}>
               Stop import
             </button>
           )}
@@ -168,7 +215,15 @@ export function ImportPanel({ onImported }: Props) {
               <span className="status">{statusLabel(o)}</span> <span className="file">{o.file}</span>
               {o.status === 'error' && <span className="reason">: {o.error}</span>}
               {o.status === 'skipped' && <span className="reason">: {o.reason}</span>}
-              {(o.status === 'imported' || o.status === 'duplicate') && <span className="reason"> — {o.title}</span>}
+              {o.status === 'duplicate' && <span className="reason"> — already in the archive: {o.title}</span>}
+              {o.status === 'imported' && (
+                <span className="reason">
+                  {' — '}
+                  {o.articles > 1 ? `${o.articles} articles (${o.format})` : o.title}
+                  {o.duplicates > 0 && `, ${o.duplicates} already in the archive`}
+                  {o.copies > 0 && `, ${o.copies} copies of known stories`}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -178,7 +233,11 @@ export function ImportPanel({ onImported }: Props) {
 }
 
 function statusLabel(o: ImportOutcome): string {
-  return { imported: 'Imported', duplicate: 'Duplicate', error: 'Error', skipped: 'Skipped' }[o.status];
+  return { imported: 'Imported', duplicate: 'Duplicate', error: 'Error', skipped: 'Skipped', cancelled: 'Cancelled' }[o.status];
+}
+
+function formatSeconds(s: number): string {
+  return s < 90 ? `${s} s` : `${Math.round(s / 60)} min`;
 }
 
 async function toBase64(file: File): Promise<string> {

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ArticleDetail } from '../../../shared/types';
 import { call } from '../api';
+import { ENCODINGS } from './ImportPanel';
 
 /** The article reader: cleaned text, metadata, where the date came from, and the original page on demand. */
-export function Reader({ id }: { id: number }) {
+export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: number): void; onChanged(): void }) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [original, setOriginal] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [encoding, setEncoding] = useState(ENCODINGS[0]!);
+  const [reimportNote, setReimportNote] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -15,6 +18,7 @@ export function Reader({ id }: { id: number }) {
     setOriginal(null);
     setShowOriginal(false);
     setError(null);
+    setReimportNote(null);
     call('articles.get', { id })
       .then((a) => live && setArticle(a))
       .catch((e: Error) => live && setError(e.message));
@@ -36,17 +40,36 @@ export function Reader({ id }: { id: number }) {
     setShowOriginal((s) => !s);
   }
 
+  async function reimport() {
+    try {
+      const report = await call('articles.reimport', { id, encoding });
+      const first = report.outcomes[0];
+      if (first?.status === 'imported') {
+        onChanged();
+        onOpen(first.articleId);
+      } else setReimportNote(first?.status === 'error' ? first.error : 'Nothing was re-imported.');
+    } catch (e) {
+      setReimportNote((e as Error).message);
+    }
+  }
+
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!article) return <p aria-busy="true">Loading…</p>;
   const ev = article.origin.dateEvidence;
   const rows: Array<[string, string | null]> = [
+    ['Authors', article.authors.join(', ') || null],
     ['Dateline', article.dateline],
     ['Agency', article.agency],
     ['Source', article.source],
     ['Image credit', article.imageCredit],
     ['Language', article.language],
+    ['Image caption', article.imageCaption],
+    ['URL', article.url],
+    ['Modified', article.modifiedAt],
     ['File', article.file],
+    ['Format', article.format + (article.summaryOnly ? ' (summary only: the feed carried no full text)' : '')],
     ['Encoding', `${article.origin.encoding} (${article.origin.encodingReason})`],
+    ...Object.entries(article.origin.facets).map(([k, v]): [string, string] => [k[0]!.toUpperCase() + k.slice(1), v.join(', ')]),
     ['Imported', new Date(article.importedAt).toLocaleString()],
   ];
   return (
@@ -85,6 +108,31 @@ export function Reader({ id }: { id: number }) {
           ) : null,
         )}
       </dl>
+      {article.origin.supersededBy && (
+        <p className="note">
+          A newer version replaces this one.{' '}
+          <button type="button" onClick={() => onOpen(article.origin.supersededBy!)}>
+            Open the newer version
+          </button>
+        </p>
+      )}
+      {article.origin.otherCopies.length > 0 && (
+        <section className="copies" aria-label="Other copies of this story">
+          <h3>
+            {article.copies} copies of this story
+          </h3>
+          <ul>
+            {article.origin.otherCopies.map((c) => (
+              <li key={c.id}>
+                <button type="button" onClick={() => onOpen(c.id)} aria-label={`Open copy: ${c.title}`}>
+                  {c.title}
+                </button>
+                {c.source && <span className="meta"> · {c.source}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="body" aria-label="Article text">
         {article.body.split('\n\n').map((p, i) => (
           <p key={i}>{p}</p>
@@ -93,6 +141,22 @@ export function Reader({ id }: { id: number }) {
       <button type="button" aria-expanded={showOriginal} onClick={() => void toggleOriginal()}>
         {showOriginal ? 'Hide original page' : 'Show original page'}
       </button>
+      <span className="reimport">
+        <label>
+          Read the original again as
+          <select aria-label="Encoding to re-import with" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
+            {ENCODINGS.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void reimport()}>
+          Re-import
+        </button>
+      </span>
+      {reimportNote && <p role="alert" className="error">{reimportNote}</p>}
       {showOriginal && original !== null && (
         <pre className="original" aria-label="Original page">
           {original}

@@ -16,6 +16,7 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
   const [submitted, setSubmitted] = useState('');
   const [result, setResult] = useState<SearchResult | null>(null);
   const [recent, setRecent] = useState<{ total: number; articles: Article[] } | null>(null);
+  const [stories, setStories] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -23,9 +24,10 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
     setError(null);
     const run = submitted.trim()
       ? call('search.query', { query: submitted, limit: 100 }).then((r) => live && setResult(r))
-      : call('articles.list', { limit: 100 }).then((r) => {
+      : Promise.all([call('articles.list', { limit: 100 }), call('archive.info', {})]).then(([r, info]) => {
           if (live) {
             setRecent(r);
+            setStories(info.stories);
             setResult(null);
           }
         });
@@ -76,7 +78,11 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
         recent && (
           <>
             <p className="count">
-              {recent.total === 0 ? 'The archive is empty: import some articles.' : `${recent.total} ${recent.total === 1 ? 'article' : 'articles'} in the archive, newest import first`}
+              {recent.total === 0
+                ? 'The archive is empty: import some articles.'
+                : `${recent.total} ${recent.total === 1 ? 'article' : 'articles'} in the archive` +
+                  (stories !== null && stories !== recent.total ? ` (${stories} stories)` : '') +
+                  ', newest import first'}
             </p>
             <ul className="results" aria-label="Recent articles">
               {recent.articles.map((a) => (
@@ -91,7 +97,7 @@ export function SearchPanel({ version, selectedId, onOpen }: Props) {
 }
 
 interface ItemProps {
-  article: { id: number; title: string; source: string | null; publishedAt: string | null };
+  article: { id: number; title: string; source: string | null; publishedAt: string | null; copies?: number };
   selected: boolean;
   onOpen(id: number): void;
   children?: ReactNode;
@@ -103,7 +109,10 @@ function ArticleItem({ article, selected, onOpen, children }: ItemProps) {
     <li className={selected ? 'selected' : ''}>
       <button type="button" className="hit" onClick={() => onOpen(article.id)} aria-label={`Open ${article.title}`}>
         <span className="title">{article.title}</span>
-        <span className="meta">{[article.source, article.publishedAt ?? 'undated'].filter(Boolean).join(' · ')}</span>
+        <span className="meta">
+          {[article.source, article.publishedAt ?? 'undated'].filter(Boolean).join(' · ')}
+          {article.copies !== undefined && article.copies > 1 && <span className="badge">{article.copies} copies</span>}
+        </span>
         {children}
       </button>
     </li>
