@@ -43,12 +43,24 @@ describe('decoding legacy Russian text', () => {
     expect(new Set(words).size).toBe(1);
   });
 
+  it('reads an undeclared ISO-8859-1 Portuguese feed as Latin, not as Cyrillic', () => {
+    const feed = fs.readFileSync(path.join(sharedData, 'rss-feeds/feeds/rss-parser__encoding.rss'));
+    const d = decodeBytes(undeclared(feed));
+    expect(d.encoding).toBe('windows-1252');
+    expect(d.text).toContain('Notícias');
+    expect(cyrillicCount(d.text)).toBe(0);
+  });
+
   it('says how it chose: BOM, valid UTF-8, or detection', () => {
     expect(decodeBytes(Buffer.from('\ufeffПривет', 'utf8')).reason).toBe('byte-order mark');
     expect(decodeBytes(Buffer.from('Привет, мир', 'utf8'))).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });
     const latin = decodeBytes(Buffer.from('caf\xe9 cr\xe8me', 'latin1'));
-    expect(latin.encoding).toBe('windows-1252');
-    expect(latin.text).toBe('café crème');
-    expect(latin.warnings.length).toBe(1);
+    expect(latin).toMatchObject({ encoding: 'windows-1252', text: 'café crème', warnings: [] });
+    expect(latin.reason).toMatch(/^detected: .*accented letters inside Latin words/);
+    // Too little to go on: read as windows-1252, with a warning saying so.
+    const unsure = decodeBytes(Buffer.from([0xa9, 0x20, 0x32, 0x30, 0x32, 0x32]));
+    expect(unsure.encoding).toBe('windows-1252');
+    expect(unsure.text).toBe('© 2022');
+    expect(unsure.warnings).toHaveLength(1);
   });
 });

@@ -50,6 +50,14 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: iconv.decode(buf, declared), encoding: declared.toLowerCase(), reason: 'declared in the file', warnings: [] };
   }
   if (isValidUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8', reason: 'valid UTF-8', warnings: [] };
+  if (looksLikeAccentedLatin(buf)) {
+    return {
+      text: iconv.decode(buf, 'windows-1252'),
+      encoding: 'windows-1252',
+      reason: 'detected: not UTF-8; accented letters inside Latin words (windows-1252, a superset of ISO-8859-1)',
+      warnings: [],
+    };
+  }
 
   let best: { encoding: string; text: string; score: number; letters: number } | undefined;
   for (const encoding of CYRILLIC_ENCODINGS) {
@@ -71,6 +79,24 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     reason: 'fallback: not UTF-8 and not recognisably Cyrillic',
     warnings: ['The file is not valid UTF-8 and its encoding could not be detected; it was read as windows-1252.'],
   };
+}
+
+/**
+ * Legacy Latin text (Portuguese "Notícias", French "crème") has its non-ASCII bytes inside
+ * words of ASCII letters; legacy Cyrillic has them in whole runs (every letter of a word is
+ * non-ASCII). Counting how many non-ASCII bytes touch an ASCII letter tells the two apart.
+ */
+function looksLikeAccentedLatin(buf: Uint8Array): boolean {
+  const isAsciiLetter = (b: number | undefined) => b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+  let high = 0;
+  let touching = 0;
+  const n = Math.min(buf.length, 1 << 20);
+  for (let i = 0; i < n; i++) {
+    if (buf[i]! < 0x80) continue;
+    high++;
+    if (isAsciiLetter(buf[i - 1]) || isAsciiLetter(buf[i + 1])) touching++;
+  }
+  return high > 0 && touching / high > 0.5;
 }
 
 /** The charset named by an XML declaration or an HTML meta tag in the first kilobytes. */
