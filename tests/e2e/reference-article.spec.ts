@@ -130,3 +130,50 @@ test('every control has an accessible name and the workflow runs from the keyboa
   expect(count).toBeGreaterThan(5);
   for (let i = 0; i < count; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
 });
+
+test('a folder of mixed formats: progress to the end, the import log, one article of each format', async ({ page, workbench }) => {
+  const { zipSync, strToU8 } = await import('fflate');
+  const folder = path.join(workbench.dataDir, 'mixed');
+  fs.mkdirSync(folder);
+  const data = (p: string) => path.join(sharedData, p);
+  fs.copyFileSync(SEED, path.join(folder, 'interfax.txt'));
+  fs.copyFileSync(data('article-extraction-benchmark/html/e372e42c0a3df7b86e1c0bacf7bc14d042144a01e88833bc5a643d61b3547090.html'), path.join(folder, 'berlin.html'));
+  fs.copyFileSync(data('rss-feeds/feeds/node-feedparser__rss2sample.xml'), path.join(folder, 'liftoff.xml'));
+  fs.copyFileSync(data('reuters21578/reut2-000.sgm'), path.join(folder, 'reut2-000.sgm'));
+  fs.writeFileSync(
+    path.join(folder, 'export.csv'),
+    'Headline,Text,PubDate,Outlet\n"Zambezi floods cut power","Floods on the Zambezi cut power to Lusaka, the utility said on Friday, and repairs may take a week.",2022-03-04,Daily Mail\n',
+  );
+  fs.writeFileSync(
+    path.join(folder, 'bundle.zip'),
+    zipSync({ 'inner/note.json': strToU8(JSON.stringify([{ title: 'Quarry strike ends in Vorkuta', body: 'Miners at the Vorkuta quarry returned to work on Tuesday after a nine-day strike over pay, the union said.' }])) }),
+  );
+
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose a folder to import').setInputFiles(folder);
+  await expect(page.getByText('Done: 6 of 6 files')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('value', '6');
+  const results = page.getByRole('list', { name: 'Import results' });
+  await expect(results.getByRole('listitem').filter({ hasText: /^Error/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show import log' }).click();
+  const log = page.getByRole('table', { name: 'Import log, newest first' });
+  for (const [file, format] of [
+    ['interfax.txt', 'text'], ['berlin.html', 'html'], ['liftoff.xml', 'feed'], ['reut2-000.sgm', 'reuters'],
+    ['export.csv', 'csv'], ['note.json', 'json'],
+  ]) {
+    await expect(log.getByRole('row').filter({ hasText: file })).toContainText(`${format},`);
+  }
+
+  const search = page.getByRole('searchbox', { name: 'Search the archive' });
+  const reader = page.getByRole('article', { name: 'Article reader' });
+  for (const [query, format] of [
+    ['Borrel', 'text'], ['Berlin stabbed', 'html'], ['Astronauts laundry', 'feed'], ['Zambezi', 'csv'], ['Vorkuta', 'json'], ['cocoa', 'reuters'],
+  ]) {
+    await search.fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    await expect(reader.getByRole('heading').first()).toBeVisible();
+    await expect(reader.locator('dt', { hasText: /^Format$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(new RegExp(`^${format}`));
+  }
+});
