@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
   // 2. Preparing (dates, language, hashes, near-duplicate signatures).
   t0 = process.hrtime.bigint();
-  const prepared = parsed.flatMap((p) => prepareArticle(p, { format: 'reuters', pageText: '', fileTime: null, source: null }, [], 'item') ?? []);
+  const prepared = parsed.map((p) => prepareArticle(p, { format: 'reuters', pageText: '', fileTime: null, source: null }, [], 'item'));
   const prepareS = seconds(t0);
 
   // 3. Indexing alone: MiniSearch over title and body.

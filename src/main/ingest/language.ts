@@ -329,6 +329,8 @@ export function rankLanguages(text: string): { language: string | null; ranking:
   let original = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   // Decomposed accents (e + U+0301) would hide the letters that tell languages apart.
   if (/[\u0300-\u036f]/.test(original)) original = original.normalize('NFC');
+  // İ is the one letter whose lower case is longer (i + U+0307); keep both strings aligned.
+  if (original.includes('\u0130')) original = original.replace(/\u0130/g, 'I');
   const sample = original.toLowerCase();
 
   const scripts = new Uint32Array(SCRIPT_COUNT);

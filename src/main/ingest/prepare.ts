@@ -26,17 +26,18 @@ export interface PrepareContext {
  * Turns what a reader found into an article ready to store: a title (the first sentence when
  * the item has none), the date (as given, parsed from the source's own text, or found and
  * inferred in the page), the language (declared, else detected), the text hash and the
- * near-duplicate signature. Returns null, with a warning, for an item with neither title nor text.
+ * near-duplicate signature. An item with neither title nor text is kept as "(untitled ...)",
+ * with a warning: it exists in its source.
  */
-export function prepareArticle(p: ParsedArticle, ctx: PrepareContext, warnings: string[], label: string): PreparedArticle | null {
+export function prepareArticle(p: ParsedArticle, ctx: PrepareContext, warnings: string[], label: string): PreparedArticle {
   const paragraphs = p.paragraphs.map((x) => x.trim()).filter(Boolean);
   const body = paragraphs.join('\n\n');
   let title = (p.title ?? '').replace(/\s+/g, ' ').trim();
   if (!title && !body) {
-    warnings.push(`${label}: no title and no text; not imported`);
-    return null;
-  }
-  if (!title) {
+    // Kept, not dropped: the record exists in its source (date, facets, id) even if empty.
+    title = `(untitled${p.itemKey ? ` item ${p.itemKey}` : ''})`;
+    warnings.push(`${label}: no title and no text in the source`);
+  } else if (!title) {
     title = firstSentence(paragraphs[0]!);
     warnings.push(`${label}: no headline; the first sentence stands in for it`);
   }

@@ -42,17 +42,16 @@ export function readAndPrepare(req: ReadRequest): ReadOutcome {
     read.articles.forEach((p, k) => {
       const label = read.articles.length > 1 ? `item ${p.itemKey ?? k + 1}` : 'article';
       for (const w of p.warnings ?? []) warnings.push(`${label}: ${w}`);
-      const a = prepareArticle(
-        p,
-        { format: read.format, pageText: read.text, fileTime: req.fileTime, source: req.options.source?.trim() || null },
-        warnings,
-        label,
+      prepared.push(
+        prepareArticle(
+          p,
+          { format: read.format, pageText: read.text, fileTime: req.fileTime, source: req.options.source?.trim() || null },
+          warnings,
+          label,
+        ),
       );
-      if (a) prepared.push(a);
     });
-    if (prepared.length === 0) {
-      throw new ImportError(read.articles.length === 0 ? `no articles in the file (read as ${read.format})` : 'no item has a title or text');
-    }
+    if (prepared.length === 0) throw new ImportError(`no articles in the file (read as ${read.format})`);
     return {
       ok: true,
       result: { format: read.format, encoding: read.encoding, encodingReason: read.encodingReason, prepared, items: read.articles.length, warnings },

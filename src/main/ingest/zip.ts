@@ -331,7 +331,6 @@ function decodeName(b: Uint8Array, utf8Flag: boolean): string {
  * Backslashes count as separators, so `..\evil` is caught too.
  */
 function safeEntryName(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return null;
   const name = raw.replace(/\\/g, '/');
   if (name.startsWith('/') || /^[a-z]:/i.test(name)) return null;
@@ -355,7 +354,6 @@ function isSkippedName(name: string): boolean {
 
 /** Names as shown in problems: control characters made visible. */
 function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

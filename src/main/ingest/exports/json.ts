@@ -119,6 +119,7 @@ function readObjects(
   out: ArticleCollector,
   where: (rowNumber: number) => string,
 ): ParsedArticle[] {
+  if (objects.length === 0) return out.finish([]); // throws: an empty list, or no objects in it
   const paths = new Map<string, string[]>();
   const objectPaths = new Set<string>();
   for (const { obj } of objects) collectPaths(obj, [], paths, objectPaths);
@@ -170,14 +171,17 @@ function findRows(data: unknown): { items: unknown[]; keys?: string[]; note?: st
   if (Array.isArray(data)) return tableRows(data) ?? { items: data };
   if (!isObject(data)) return null;
   const found: Array<{ path: string; key: string; items: unknown[] }> = [];
+  let emptyList: string | null = null;
   const visit = (o: JsonObject, path: string, depth: number) => {
     for (const [k, v] of Object.entries(o)) {
       const p = path ? `${path}.${k}` : k;
       if (Array.isArray(v) && v.some(isObject)) found.push({ path: p, key: normaliseName(k), items: v });
+      else if (Array.isArray(v) && v.length === 0 && LIST_KEYS.includes(normaliseName(k))) emptyList ??= p;
       else if (isObject(v) && depth < 3) visit(v, p, depth + 1);
     }
   };
   visit(data, '', 1);
+  if (found.length === 0 && emptyList) throw new ImportError(`the file's list of articles ("${emptyList}") is empty`);
   if (found.length === 0) {
     // One article on its own, or articles keyed by their ids.
     const { mapping } = guessColumnMapping(Object.keys(data), [data]);

@@ -10,7 +10,7 @@ import { VALUE_KEYS } from './fields';
  * Keys whose value stands for a small object, value-like ones first: `{"name": "Reuters"}`,
  * `{"$date": ...}` (MongoDB), `{"_": "text", "$": {attributes}}` (XML converted by xml2js).
  */
-const OBJECT_TEXT_KEYS = ['$date', 'value', 'name', 'title', 'text', '_', '#text', 'rendered', 'main', 'original', 'displayName', 'fullName', 'label'];
+const OBJECT_TEXT_KEYS = ['$date', '$numberLong', 'value', 'name', 'title', 'text', '_', '#text', 'rendered', 'main', 'original', 'displayName', 'fullName', 'label'];
 
 /**
  * The text a cell holds: strings trimmed, numbers and booleans written out, a small object by
@@ -67,7 +67,7 @@ export function authorsOf(v: unknown): string[] {
   const items = Array.isArray(v) ? v.map(lineOf) : [lineOf(v)];
   const out: string[] = [];
   for (const item of items) {
-    const parts = item.replace(/^by\s+/i, '').split(/\s*[,;]\s*|\s+(?:and|&|und|et|y|e|и|та|і)\s+/i);
+    const parts = item.replace(/^by\s+/i, '').split(/\s*[,;]\s*|\s+(?:and|&|und|et|и|та|і)\s+/i);
     for (const part of parts) {
       const name = part.replace(/^(?:and|&)\s+/i, '').trim();
       if (name && !out.includes(name)) out.push(name);

@@ -1,9 +1,11 @@
 /**
  * The article body of a parsed page: Readability's article, with the page furniture it keeps
- * removed by element (see `furniture.ts`) and by block of text (see `block-rules.ts`), as paragraphs.
+ * removed by element (see `furniture.ts`) and by block of text (see `block-rules.ts`), as
+ * paragraphs; other candidates (see `fallback.ts`) when Readability finds too little.
  */
-import { collectBlocks } from './blocks';
+import { collectBlocks, type TextBlock } from './blocks';
 import { judgeBlocks, type BlockContext, type BlockVerdict } from './block-rules';
+import { containerBlocks, jsonLdParagraphs } from './fallback';
 import { removeFurniture } from './furniture';
 import { runReadability } from './readability-pass';
 
@@ -13,24 +15,64 @@ export interface ArticleBody {
   headerLines: string[];
   /** Every block with its verdict (for the benchmark's explanations). */
   verdicts: BlockVerdict[];
+  /** Where the paragraphs came from. */
+  origin: 'readability' | 'page container' | 'JSON-LD articleBody';
 }
+
+export interface BodySources extends BlockContext {
+  /** The page parsed afresh, for the fallback (Readability changes the document it reads). */
+  reparse: () => Document;
+  /** The JSON-LD `articleBody` text, if the page has one. */
+  jsonLdArticleBody: string | null;
+}
+
+/** Below this many characters, Readability's article is taken to have missed the text. */
+const TOO_LITTLE_CHARS = 250;
+/** The JSON-LD text replaces an article this many times shorter than it. */
+const JSON_LD_MUCH_LONGER = 2;
+const MIN_JSON_LD_CHARS = 500;
 
 /**
  * Extracts the article body from `document`, which it changes (read metadata first).
  *
  * @example
- *   extractBody(document, { title: 'Headline', authors: [] }).paragraphs
+ *   extractBody(document, { title: 'Headline', authors: [], reparse, jsonLdArticleBody: null }).paragraphs
  */
-export function extractBody(document: Document, ctx: BlockContext): ArticleBody {
+export function extractBody(document: Document, sources: BodySources): ArticleBody {
   const r = runReadability(document);
-  if (!r) return { paragraphs: [], headerLines: [], verdicts: [] };
-  removeFurniture(r.article);
-  const verdicts = judgeBlocks(collectBlocks(r.article), ctx);
+  let blocks: TextBlock[] = [];
+  if (r) {
+    removeFurniture(r.article);
+    blocks = collectBlocks(r.article);
+  }
+  let body = judge(blocks, sources, 'readability');
+
+  if (charsOf(body.paragraphs) < TOO_LITTLE_CHARS) {
+    const fromContainer = judge(containerBlocks(sources.reparse()), sources, 'page container');
+    if (charsOf(fromContainer.paragraphs) > charsOf(body.paragraphs)) body = fromContainer;
+  }
+
+  const ld = sources.jsonLdArticleBody;
+  if (ld && ld.length >= MIN_JSON_LD_CHARS && ld.length > charsOf(body.paragraphs) * JSON_LD_MUCH_LONGER) {
+    const paragraphs = jsonLdParagraphs(ld, document);
+    if (charsOf(paragraphs) > charsOf(body.paragraphs) * JSON_LD_MUCH_LONGER) {
+      return { paragraphs, headerLines: body.headerLines, verdicts: body.verdicts, origin: 'JSON-LD articleBody' };
+    }
+  }
+  return body;
+}
+
+function judge(blocks: TextBlock[], ctx: BlockContext, origin: ArticleBody['origin']): ArticleBody {
+  const verdicts = judgeBlocks(blocks, ctx);
   const paragraphs: string[] = [];
   const headerLines: string[] = [];
   for (const v of verdicts) {
     if (!v.drop) paragraphs.push(v.block.text);
     else if (paragraphs.length === 0 && (v.drop === 'date' || v.drop === 'byline')) headerLines.push(v.block.text);
   }
-  return { paragraphs, headerLines, verdicts };
+  return { paragraphs, headerLines, verdicts, origin };
+}
+
+function charsOf(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
 }

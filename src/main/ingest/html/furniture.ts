@@ -40,7 +40,7 @@ export function looksLikeFurniture(el: Element): boolean {
 
 /** Class or id words of image captions and credits. */
 const CAPTION_WORD = /^(?:caption|captions|figcaption|credit|credits)$/i;
-const VIDEO_WORD = /^(?:video|videos|player|media)$/i;
+const VIDEO_WORD = /^(?:video|videos|player)$/i;
 /** A paragraph of the story proper (not a one-line standfirst or kicker) is at least this long. */
 const LEAD_PARAGRAPH_CHARS = 80;
 

@@ -22,6 +22,8 @@ export interface PageMetadata {
   keywords: string[];
   imageCaption: string | null;
   imageCredit: string | null;
+  /** The JSON-LD `articleBody` (plain text or HTML), a fallback for the body. */
+  jsonLdArticleBody: string | null;
 }
 
 const META_TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title', 'citation_title', 'title', 'headline'];
@@ -85,6 +87,7 @@ export function readPageMetadata(document: Document): PageMetadata {
     keywords: readKeywords(meta, ld),
     imageCaption: lead.caption,
     imageCredit: lead.credit,
+    jsonLdArticleBody: typeof ld?.['articleBody'] === 'string' ? ld['articleBody'] : null,
   };
 }
 
