@@ -158,7 +158,7 @@ test('a folder of mixed formats: progress to the end, the import log, one articl
 
   await page.getByRole('button', { name: 'Show import log' }).click();
   const log = page.getByRole('table', { name: 'Import log, newest first' });
-  for (const [file, format] of [
+  for (const [file, format] of <Array<[string, string]>>[
     ['interfax.txt', 'text'], ['berlin.html', 'html'], ['liftoff.xml', 'feed'], ['reut2-000.sgm', 'reuters'],
     ['export.csv', 'csv'], ['note.json', 'json'],
   ]) {
@@ -167,7 +167,7 @@ test('a folder of mixed formats: progress to the end, the import log, one articl
 
   const search = page.getByRole('searchbox', { name: 'Search the archive' });
   const reader = page.getByRole('article', { name: 'Article reader' });
-  for (const [query, format] of [
+  for (const [query, format] of <Array<[string, string]>>[
     ['Borrel', 'text'], ['Berlin stabbed', 'html'], ['Astronauts laundry', 'feed'], ['Zambezi', 'csv'], ['Vorkuta', 'json'], ['cocoa', 'reuters'],
   ]) {
     await search.fill(query);
