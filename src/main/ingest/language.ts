@@ -427,10 +427,13 @@ export function rankLanguages(text: string): { language: string | null; ranking:
   const best = scores[0]!;
   const ranking = scores.map((s) => ({ language: s.language, score: s.score - best.score }));
   const second = ranking[1];
-  // Letters alone (or their absence) never name a language: it needs some of its words too.
-  // Many of its own letters with a wide lead will do (Kazakh қ ң ә, Turkish ı ş ğ).
-  const evidence = best.hits >= 2 || (best.hits >= 1 && best.marks >= 2) || (best.marks >= 3 && -(second?.score ?? -Infinity) >= 3 * MARGIN);
-  const sure = evidence && !(second && second.score > -MARGIN);
+  // Letters alone (or their absence) never name a language: it needs some of its words too,
+  // one with its own letters or a wide lead, or many of its own letters and a wider lead
+  // (Kazakh қ ң ә, Turkish ı ş ğ).
+  const lead = second ? -second.score : Infinity;
+  const evidence =
+    best.hits >= 2 || (best.hits >= 1 && (best.marks >= 2 || lead >= 2 * MARGIN)) || (best.marks >= 3 && lead >= 3 * MARGIN);
+  const sure = evidence && lead >= MARGIN;
   return { language: sure ? best.language : null, ranking };
 }
 

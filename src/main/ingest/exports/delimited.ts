@@ -119,8 +119,8 @@ function fieldEnd(text: string, pos: number, delim: number): number {
  * and importing the rows before it would hide the loss.
  *
  * @example
- *   readDelimitedExport({ text: 'title,text\nHello,World\n', fileName: 'a.csv' }, ',')
- *   // [{ title: 'Hello', paragraphs: ['World'], itemKey: '1' }]
+ *   readDelimitedExport({ text: 'title,text,date\nHello,World,2024-01-02\n', fileName: 'a.csv' }, ',')
+ *   // [{ title: 'Hello', paragraphs: ['World'], itemKey: '1', publishedRaw: '2024-01-02' }]
  */
 export function readDelimitedExport(input: ReaderInput, delimiter: Delimiter, mapping?: ColumnMapping): ParsedArticle[] {
   const first = parseDelimited(input.text, delimiter).next();

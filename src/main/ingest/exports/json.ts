@@ -38,8 +38,8 @@ function isObject(v: unknown): v is JsonObject {
  * is really JSON Lines is read as such, with a note.
  *
  * @example
- *   readJsonExport({ text: '{"articles":[{"headline":"Hi","text":"Body"}]}', fileName: 'a.json' })
- *   // [{ title: 'Hi', paragraphs: ['Body'], itemKey: '1' }]
+ *   readJsonExport({ text: '{"articles":[{"headline":"Hi","text":"Body","date":"2024-01-02"}]}', fileName: 'a.json' })
+ *   // [{ title: 'Hi', paragraphs: ['Body'], itemKey: '1', publishedRaw: '2024-01-02' }]
  * @throws ImportError for malformed JSON (with its line), or JSON without a list of articles.
  */
 export function readJsonExport(input: ReaderInput, mapping?: ColumnMapping): ParsedArticle[] {

@@ -70,6 +70,8 @@ const SECTION_END_LABEL =
 
 /** Share of a block's text inside links above which it reads as a link, not as text. */
 const LINKY = 0.7;
+/** A link alone in its block with at most this many words is a button. */
+const MAX_BUTTON_WORDS = 4;
 /** Blocks longer than this are article text whatever else they look like. */
 const LONG_BLOCK = 300;
 /** Prose that resumes the article after a "related" label has at least this many words. */
@@ -104,7 +106,8 @@ export function judgeBlocks(blocks: readonly TextBlock[], ctx: BlockContext): Bl
     const { text } = v.block;
     const k = key(text);
     if (VERBATIM_TAGS.has(v.block.tag)) continue;
-    if (titleKey && k === titleKey) v.drop = 'headline';
+    if (!/[\p{L}\p{N}]/u.test(text)) v.drop = 'chrome';
+    else if (titleKey && k === titleKey) v.drop = 'headline';
     else if (URL_ONLY.test(text) || GALLERY_COUNTER.test(text) || BOX_LABEL.test(text)) v.drop = 'chrome';
     else if (text.length <= LONG_BLOCK && FACTS_LABEL.test(text) && DATE_IN_TEXT.test(text)) v.drop = 'byline';
     else if (text.length <= LONG_BLOCK && (CONTRIBUTED.test(text) || /^\(?(?:additional )?reporting by\b/iu.test(text))) v.drop = 'credit-line';
@@ -143,7 +146,9 @@ function dropLinkLists(verdicts: BlockVerdict[]): void {
     const next = verdicts[i + 1];
     const inRun = (prev && isLinkItem(prev)) || (next && isLinkItem(next));
     const afterLabel = prev?.drop === 'related' || prev?.drop === 'link-list';
-    if (inRun || afterLabel) v.drop = 'link-list';
+    // A lone link of a few words ("Home", "Read the report") is a button, not text.
+    const lone = v.block.linkChars >= v.block.text.length && wordsOf(v.block.text).length <= MAX_BUTTON_WORDS;
+    if (inRun || afterLabel || lone) v.drop = 'link-list';
   }
 }
 

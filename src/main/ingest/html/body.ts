@@ -3,10 +3,11 @@
  * removed by element (see `furniture.ts`) and by block of text (see `block-rules.ts`), as
  * paragraphs; other candidates (see `fallback.ts`) when Readability finds too little.
  */
-import { collectBlocks, type TextBlock } from './blocks';
+import { collectBlocks, nestingDepth, type TextBlock } from './blocks';
 import { judgeBlocks, type BlockContext, type BlockVerdict } from './block-rules';
 import { containerBlocks, jsonLdParagraphs } from './fallback';
 import { removeFurniture } from './furniture';
+import { MAX_READABILITY_DEPTH } from './page-limits';
 import { runReadability } from './readability-pass';
 
 export interface ArticleBody {
@@ -39,6 +40,10 @@ const MIN_JSON_LD_CHARS = 500;
  *   extractBody(document, { title: 'Headline', authors: [], reparse, jsonLdArticleBody: null }).paragraphs
  */
 export function extractBody(document: Document, sources: BodySources): ArticleBody {
+  // Readability's time grows steeply with nesting depth; on such a page the container alone is read.
+  if (nestingDepth(document.documentElement) > MAX_READABILITY_DEPTH) {
+    return withJsonLdFallback(judge(containerBlocks(document), sources, 'page container'), sources, document);
+  }
   const r = runReadability(document);
   let blocks: TextBlock[] = [];
   if (r) {
@@ -51,7 +56,11 @@ export function extractBody(document: Document, sources: BodySources): ArticleBo
     const fromContainer = judge(containerBlocks(sources.reparse()), sources, 'page container');
     if (charsOf(fromContainer.paragraphs) > charsOf(body.paragraphs)) body = fromContainer;
   }
+  return withJsonLdFallback(body, sources, document);
+}
 
+/** `body`, or the JSON-LD articleBody's paragraphs when they are much longer (Readability missed the text). */
+function withJsonLdFallback(body: ArticleBody, sources: BodySources, document: Document): ArticleBody {
   const ld = sources.jsonLdArticleBody;
   if (ld && ld.length >= MIN_JSON_LD_CHARS && ld.length > charsOf(body.paragraphs) * JSON_LD_MUCH_LONGER) {
     const paragraphs = jsonLdParagraphs(ld, document);

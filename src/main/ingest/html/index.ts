@@ -11,11 +11,11 @@ import type { ParsedArticle, ReaderInput } from '../parsed';
 import type { BlockVerdict } from './block-rules';
 import { extractBody, type ArticleBody } from './body';
 import { readPageMetadata } from './metadata';
+import { MAX_HTML_CHARS, MAX_MARKUP_DEPTH, estimateMarkupDepth } from './page-limits';
 import { parsePage, setBaseUrl } from './parse-page';
 import { chooseTitle, siteNameInDocumentTitle } from './title';
 
-/** Pages longer than this (in characters) are refused: no article page is, and jsdom would need gigabytes. */
-export const MAX_HTML_CHARS = 30 * 1024 * 1024;
+export { MAX_HTML_CHARS } from './page-limits';
 
 /** An article with the reader's working: every block of text and whether it was kept. */
 export interface ExplainedArticle {
@@ -48,9 +48,14 @@ export function readHtmlArticle(input: ReaderInput): ParsedArticle {
  */
 export function readHtmlArticleExplained(input: ReaderInput): ExplainedArticle {
   const text = input.text;
-  if (typeof text !== 'string' || text.trim().length === 0) throw new ImportError('the page is empty');
+  if (typeof text !== 'string') throw new ImportError('the page is empty');
   if (text.length > MAX_HTML_CHARS) {
     throw new ImportError(`the page is too large to read as one article (${(text.length / (1024 * 1024)).toFixed(0)} MB)`);
+  }
+  if (!/\S/.test(text)) throw new ImportError('the page is empty');
+  const depth = estimateMarkupDepth(text);
+  if (depth > MAX_MARKUP_DEPTH) {
+    throw new ImportError(`the page's markup is nested too deeply to read (${depth} levels; news pages have fewer than 100)`);
   }
   try {
     return readPage(text);

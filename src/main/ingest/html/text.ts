@@ -2,8 +2,9 @@
  * Small text helpers shared by the HTML reader: white-space normalisation and element text.
  */
 
-// Zero-width characters, bidi marks and soft hyphens: invisible on the page, they break word matching.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// Zero-width characters, bidi marks, soft hyphens and control characters: invisible on the page,
+// they break word matching.
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
 const WHITE_SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /**
