@@ -2,8 +2,9 @@ import { ApiError, type Api } from '../shared/api';
 import type { ArticleDetail, ColumnMapping, ImportJob, ImportOptions } from '../shared/types';
 import { ArticleStore, openArchiveDb, schemaVersion, type Db } from './archive';
 import fs from 'node:fs';
-import { decodeBytes, decodeWith, Importer, startReaderThread, type ImportSource, type RunningImport } from './ingest';
+import { decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
 import { SearchIndex } from './search';
+
 
 /** What only the desktop shell can do; other doors leave these out. */
 export interface WorkbenchHost {
@@ -148,6 +149,15 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     'import.log': async (args) => {
       const batchId = args?.batchId === undefined ? null : requiredInt(args.batchId, 'batchId');
       return { entries: store.log(batchId, optionalInt(args?.limit, 'limit', 200)) };
+    },
+
+    'import.preview': async (args) => {
+      const [file] = uploads([args?.file]);
+      try {
+        return { preview: previewExport(Buffer.from(file!.base64, 'base64'), file!.name) };
+      } catch (e) {
+        throw new ApiError('bad_request', `${file!.name}: ${(e as Error).message}`);
+      }
     },
 
     'search.query': async (args) => {

@@ -9,6 +9,7 @@ import type {
   Article,
   ArticleDetail,
   ArchiveInfo,
+  ExportPreview,
   ImportJob,
   ImportLogEntry,
   ImportOptions,
@@ -36,6 +37,8 @@ export interface ApiMethods {
   'import.cancel': { args: { jobId: number }; result: ImportJob };
   /** The import log, newest first: per file, outcome, articles, encoding, warnings, error. */
   'import.log': { args: { batchId?: number; limit?: number }; result: { entries: ImportLogEntry[] } };
+  /** An export file's columns and the guessed column mapping (null for other formats). */
+  'import.preview': { args: { file: UploadedFile }; result: { preview: ExportPreview | null } };
   /** Read an article's original file again with another encoding; the new version replaces the old. */
   'articles.reimport': { args: { id: number; encoding: string }; result: ImportReport };
   /** Full-text search over titles and bodies (prefix and fuzzy matching). */
@@ -59,6 +62,7 @@ export const API_METHODS = [
   'import.progress',
   'import.cancel',
   'import.log',
+  'import.preview',
   'articles.reimport',
   'search.query',
   'dialog.pickFiles',

@@ -161,6 +161,17 @@ export type ExportField =
   | 'title' | 'body' | 'summary' | 'date' | 'url' | 'source' | 'author' | 'language'
   | 'agency' | 'dateline' | 'modified' | 'keywords' | 'id';
 
+/** An export file's columns and the guessed mapping, for a person to confirm before importing. */
+export interface ExportPreview {
+  format: 'csv' | 'tsv' | 'json' | 'ndjson';
+  columns: string[];
+  mapping: ColumnMapping;
+  /** Fields the guess is unsure of: no column, or several that could fill it. */
+  unsure: ExportField[];
+  /** The first rows, values shortened. */
+  sample: Array<Record<string, string>>;
+}
+
 /** Options of one import, from the CLI or the UI. */
 export interface ImportOptions {
   /** The outlet the files came from, when the files do not say. */

@@ -177,3 +177,25 @@ test('a folder of mixed formats: progress to the end, the import log, one articl
     await expect(reader.locator('dt', { hasText: /^Format$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(new RegExp(`^${format}`));
   }
 });
+
+test('an export whose columns the guess is unsure of asks which column is which', async ({ page, workbench }) => {
+  const csv = path.join(workbench.dataDir, 'clippings.csv');
+  fs.writeFileSync(
+    csv,
+    'Col A;Col B;Col C\n' +
+      'Grain exports resume from Odesa;"Ukraine resumed grain exports from Odesa on Monday after a two-week pause, the port authority said.";2022-08-01\n',
+  );
+  await page.goto(workbench.url);
+  await page.getByLabel('Choose files to import').setInputFiles(csv);
+  const form = page.getByRole('form', { name: 'Columns of clippings.csv' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('Column for Title', { exact: true }).selectOption('Col A');
+  await form.getByLabel('Column for Body text').selectOption('Col B');
+  await form.getByLabel('Column for Date', { exact: true }).selectOption('Col C');
+  await form.getByRole('button', { name: 'Import with these columns' }).click();
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Imported clippings.csv');
+  await page.getByRole('button', { name: 'Open Grain exports resume from Odesa' }).click();
+  const reader = page.getByRole('article', { name: 'Article reader' });
+  await expect(reader.getByLabel('Article text')).toHaveText(/^Ukraine resumed grain exports/);
+  await expect(reader).toContainText('2022-08-01');
+});

@@ -8,3 +8,4 @@ export { detectLanguage } from './language';
 export { parseMappingSpec } from './exports';
 export { startReaderThread, inProcessReader, type FileReader } from './reader-pool';
 export { readAndPrepare, type ReadResult } from './read-file';
+export { previewExport } from './export-preview';

@@ -2,6 +2,7 @@
  * Author names from what pages put in their author fields: "By Stella Kim and Jennifer Jett",
  * profile URLs, "@handles", "Staff Writer" titles, one name given three times.
  */
+import { bylineName } from '../plaintext/metadata';
 import { decodeEntities } from './entities';
 import { normaliseSpace } from './text';
 
@@ -64,4 +65,46 @@ export function cleanAuthorNames(fields: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+/** A bare name: two to four capitalised words, no digits ("Erin Cunningham", "Mac & i" is not). */
+const BARE_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|di|le|la|bin|al)){1,3}$/u;
+
+/**
+ * Author names from byline lines when the page's metadata names none: a "By ..." line
+ * ("By Matthew Digby , Minh Do on Monday, November 18th, 2019" → both names), or a line that is
+ * only a name.
+ *
+ * @example
+ *   authorsFromBylines(['By Erin Cunningham March 18 at 4:20 PM']) // ['Erin Cunningham']
+ */
+export function authorsFromBylines(lines: ReadonlyArray<string | null | undefined>): string[] {
+  for (const line of lines) {
+    const text = normaliseSpace(line ?? '');
+    if (!text || text.length > 200) continue;
+    const name = bylineName(text);
+    if (name) return cleanAuthorNames([name]);
+    if (BARE_NAME.test(text)) return [text];
+  }
+  return [];
+}
+
+/**
+ * Names without a trailing site name ("Finian Cunningham. Sputnik International" → "Finian
+ * Cunningham"); a name that is only the site name stays (the outlet signs the piece).
+ *
+ * @example
+ *   withoutSiteNames(['Finian Cunningham. Sputnik International'], ['Sputnik International']) // ['Finian Cunningham']
+ */
+export function withoutSiteNames(names: readonly string[], siteNames: readonly string[]): string[] {
+  return names.map((name) => {
+    for (const site of siteNames) {
+      if (site.length < 3 || name.length <= site.length || !name.toLowerCase().endsWith(site.toLowerCase())) continue;
+      const head = name.slice(0, name.length - site.length);
+      const cut = head.replace(/[\s.,;:|–—-]+$/u, '');
+      // Only at a separator: "Ana Swanson" must not lose "Swanson" to a site called "Swanson".
+      if (cut.length >= 3 && cut.length < head.length && /[.,;:|–—-]\s*$/u.test(head)) return cut;
+    }
+    return name;
+  });
 }

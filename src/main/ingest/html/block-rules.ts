@@ -74,6 +74,8 @@ const LINKY = 0.7;
 const MAX_BUTTON_WORDS = 4;
 /** Blocks longer than this are article text whatever else they look like. */
 const LONG_BLOCK = 300;
+/** A sentence of more words than this is text, whatever word it opens with. */
+const SENTENCE_WORDS = 12;
 /** Prose that resumes the article after a "related" label has at least this many words. */
 const PROSE_WORDS = 25;
 
@@ -113,11 +115,23 @@ export function judgeBlocks(blocks: readonly TextBlock[], ctx: BlockContext): Bl
     else if (text.length <= LONG_BLOCK && (CONTRIBUTED.test(text) || /^\(?(?:additional )?reporting by\b/iu.test(text))) v.drop = 'credit-line';
     else if (text.length <= LONG_BLOCK && (EXTRA_PROMPT.test(text) || (URL_IN_TEXT.test(text) && PROMO_START.test(text)))) v.drop = 'prompt';
     else if (isAuthorLine(k, authorKeys, i, verdicts.length)) v.drop = 'author-bio';
-    else v.drop = DROPPED_KINDS[classifyLine(text, i).kind] ?? null;
+    else v.drop = chromeKind(text, i);
   }
   dropLinkLists(verdicts);
   dropAfterSectionEnds(verdicts);
   return verdicts;
+}
+
+/**
+ * The drop reason the plain-text line classifier gives a block, if any. Its patterns were made
+ * for lines of page text, where "Latest", "By Monday" or "Popular" open labels; in an article's
+ * paragraphs they also open sentences, so a long sentence is never taken for a label, a byline
+ * or a date line.
+ */
+function chromeKind(text: string, index: number): DropReason | null {
+  const reason = DROPPED_KINDS[classifyLine(text, index).kind] ?? null;
+  if (!reason || reason === 'rights' || reason === 'caption') return reason;
+  return endsSentence(text) && wordsOf(text).length > SENTENCE_WORDS ? null : reason;
 }
 
 /** An author's name on its own or opening a short line ("Phil Helsel", "Phil Helsel is a reporter for NBC News."). */

@@ -18,6 +18,8 @@ export interface ArticleBody {
   verdicts: BlockVerdict[];
   /** Where the paragraphs came from. */
   origin: 'readability' | 'page container' | 'JSON-LD articleBody';
+  /** The byline Readability found on the page (it removes it from the text), if any. */
+  byline: string | null;
 }
 
 export interface BodySources extends BlockContext {
@@ -42,7 +44,7 @@ const MIN_JSON_LD_CHARS = 500;
 export function extractBody(document: Document, sources: BodySources): ArticleBody {
   // Readability's time grows steeply with nesting depth; on such a page the container alone is read.
   if (nestingDepth(document.documentElement) > MAX_READABILITY_DEPTH) {
-    return withJsonLdFallback(judge(containerBlocks(document), sources, 'page container'), sources, document);
+    return withJsonLdFallback(judge(containerBlocks(document), sources, 'page container', null), sources, document);
   }
   const r = runReadability(document);
   let blocks: TextBlock[] = [];
@@ -50,10 +52,10 @@ export function extractBody(document: Document, sources: BodySources): ArticleBo
     removeFurniture(r.article);
     blocks = collectBlocks(r.article);
   }
-  let body = judge(blocks, sources, 'readability');
+  let body = judge(blocks, sources, 'readability', r?.byline ?? null);
 
   if (charsOf(body.paragraphs) < TOO_LITTLE_CHARS) {
-    const fromContainer = judge(containerBlocks(sources.reparse()), sources, 'page container');
+    const fromContainer = judge(containerBlocks(sources.reparse()), sources, 'page container', body.byline);
     if (charsOf(fromContainer.paragraphs) > charsOf(body.paragraphs)) body = fromContainer;
   }
   return withJsonLdFallback(body, sources, document);
@@ -65,13 +67,13 @@ function withJsonLdFallback(body: ArticleBody, sources: BodySources, document: D
   if (ld && ld.length >= MIN_JSON_LD_CHARS && ld.length > charsOf(body.paragraphs) * JSON_LD_MUCH_LONGER) {
     const paragraphs = jsonLdParagraphs(ld, document);
     if (charsOf(paragraphs) > charsOf(body.paragraphs) * JSON_LD_MUCH_LONGER) {
-      return { paragraphs, headerLines: body.headerLines, verdicts: body.verdicts, origin: 'JSON-LD articleBody' };
+      return { ...body, paragraphs, origin: 'JSON-LD articleBody' };
     }
   }
   return body;
 }
 
-function judge(blocks: TextBlock[], ctx: BlockContext, origin: ArticleBody['origin']): ArticleBody {
+function judge(blocks: TextBlock[], ctx: BlockContext, origin: ArticleBody['origin'], byline: string | null): ArticleBody {
   const verdicts = judgeBlocks(blocks, ctx);
   const paragraphs: string[] = [];
   const headerLines: string[] = [];
@@ -79,7 +81,7 @@ function judge(blocks: TextBlock[], ctx: BlockContext, origin: ArticleBody['orig
     if (!v.drop) paragraphs.push(v.block.text);
     else if (paragraphs.length === 0 && (v.drop === 'date' || v.drop === 'byline')) headerLines.push(v.block.text);
   }
-  return { paragraphs, headerLines, verdicts, origin };
+  return { paragraphs, headerLines, verdicts, origin, byline };
 }
 
 function charsOf(paragraphs: readonly string[]): number {

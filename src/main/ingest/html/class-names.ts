@@ -3,6 +3,9 @@
  * "no_caption"), word by word.
  */
 
+/** Class words of video players and their boxes. */
+export const VIDEO_WORD = /^(?:video|videos|player)$/i;
+
 /** Words that turn the next one around: "no_caption", "hasnt-bio", "without-share". */
 const NEGATION = new Set(['no', 'not', 'non', 'hasnt', 'without', 'disable', 'disabled']);
 

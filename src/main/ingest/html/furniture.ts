@@ -7,7 +7,7 @@
  * This runs on Readability's result, not on the page before it: removing blocks from the page
  * changes Readability's scores and can make it choose a different, worse container.
  */
-import { hasNameWord } from './class-names';
+import { hasNameWord, VIDEO_WORD } from './class-names';
 import { textOf } from './text';
 
 /**
@@ -40,7 +40,6 @@ export function looksLikeFurniture(el: Element): boolean {
 
 /** Class or id words of image captions and credits. */
 const CAPTION_WORD = /^(?:caption|captions|figcaption|credit|credits)$/i;
-const VIDEO_WORD = /^(?:video|videos|player)$/i;
 /** A paragraph of the story proper (not a one-line standfirst or kicker) is at least this long. */
 const LEAD_PARAGRAPH_CHARS = 80;
 

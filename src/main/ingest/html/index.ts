@@ -9,6 +9,7 @@
 import { ImportError } from '../errors';
 import type { ParsedArticle, ReaderInput } from '../parsed';
 import type { BlockVerdict } from './block-rules';
+import { authorsFromBylines, withoutSiteNames } from './authors';
 import { extractBody, type ArticleBody } from './body';
 import { readPageMetadata } from './metadata';
 import { MAX_HTML_CHARS, MAX_MARKUP_DEPTH, estimateMarkupDepth } from './page-limits';
@@ -86,14 +87,16 @@ function readPage(html: string): ExplainedArticle {
     reparsed?.window.close();
     if (body.paragraphs.length === 0) throw new ImportError('no article text found in the page');
 
+    const source = meta.source ?? siteNameInDocumentTitle(meta.titles.document, title);
+    const authors = meta.authors.length > 0 ? meta.authors : authorsFromBylines([...body.headerLines, body.byline]);
     const warnings: string[] = [];
     if (body.origin !== 'readability') warnings.push(`The article text was taken from the ${body.origin}: the usual reading found too little.`);
     if (!title) warnings.push('The page names no headline.');
     const article: ParsedArticle = {
       title,
       paragraphs: body.paragraphs,
-      authors: meta.authors,
-      source: meta.source ?? siteNameInDocumentTitle(meta.titles.document, title),
+      authors: withoutSiteNames(authors, [...meta.titles.siteNames, ...(source ? [source] : [])]),
+      source,
       publishedRaw: meta.publishedRaw,
       modifiedAt: meta.modifiedAt,
       url: meta.url,

@@ -3,7 +3,7 @@
  * top of the article (split into caption and credit), else from the JSON-LD image object.
  */
 import { isHidden } from './blocks';
-import { hasNameWord } from './class-names';
+import { hasNameWord, VIDEO_WORD } from './class-names';
 import { stringIn, type JsonObject } from './json-ld';
 import { decodeEntities } from './entities';
 import { normaliseSpace, textOf } from './text';
@@ -23,6 +23,8 @@ const CAPTION_LABEL = /^(?:(?:image|photo|picture)\s+(?:caption|copyright)|capti
 const MEDIA_CAPTION = /^(?:media (?:caption|playback)|video\b|watch\b|live\b)/iu;
 /** Gallery buttons written at the end of captions. */
 const TRAILING_BUTTONS = /\s*(?:view (?:this )?image|enlarge(?: this)? image|hide caption|toggle caption|expand|show more)\s*[›»>]?\s*$/iu;
+/** A credit label left at the end once the credit itself was taken out ("... 53 года?Фото"). */
+const TRAILING_LABEL = /(?<=[.!?…)\]"'”’»])\s*(?:photo|foto|фото|image|picture|credit|bild)s?\s*[:：]?\s*$/iu;
 /** A label that opens a credit: "Photo: ...", "Credit...", "Photograph by ...". */
 const CREDIT_LABEL =
   /^(?:(?:photo(?:graph)?|image|picture|credit|foto|фото|bild)s?(?:\s*credit)?(?:\s*by)?\s*(?:[:：]|\.{2,}|…)?\s*)+(?=\S)/iu;
@@ -84,12 +86,15 @@ function captionInDom(document: Document): LeadImageText {
   return { caption: null, credit: null };
 }
 
-/** A `<figcaption>`, or an element with a caption class next to an image. */
+/** A `<figcaption>` of a picture (not of a video), or an element with a caption class beside an image. */
 function isImageCaption(el: Element): boolean {
-  if (el.tagName === 'FIGCAPTION') return !el.closest('figure')?.querySelector('video, audio');
-  if (!hasNameWord(el, CAPTION_WORD) || el.querySelector('p, div, figure, h1, h2, h3')) return false;
-  const holder = el.closest('figure') ?? el.parentElement;
-  return !!holder?.querySelector('img, picture');
+  const figure = el.closest('figure');
+  if (figure && [figure, ...figure.querySelectorAll('*')].some((e) => hasNameWord(e, VIDEO_WORD) || e.tagName === 'VIDEO')) return false;
+  if (el.tagName === 'FIGCAPTION') return true;
+  if (!hasNameWord(el, CAPTION_WORD) || el.querySelector('p, div, figure, h1, h2, h3, li, time')) return false;
+  if (figure?.querySelector('img, picture')) return true;
+  const showsImage = (sibling: Element | null): boolean => !!sibling && (/^(?:IMG|PICTURE)$/.test(sibling.tagName) || !!sibling.querySelector('img, picture'));
+  return showsImage(el.previousElementSibling) || showsImage(el.nextElementSibling);
 }
 
 /**
@@ -111,7 +116,7 @@ export function splitCaption(el: Element): LeadImageText {
     credit = cleanCredit(creditText);
     text = normaliseSpace(text.replace(creditText, ' '));
   }
-  text = text.replace(CAPTION_LABEL, '').replace(TRAILING_BUTTONS, '').trim();
+  text = text.replace(CAPTION_LABEL, '').replace(TRAILING_BUTTONS, '').replace(TRAILING_LABEL, '').trim();
   if (MEDIA_CAPTION.test(text)) return { caption: null, credit: null };
   if (!credit) {
     const labelled = CREDIT_LABEL.exec(text);

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ImportOutcome, UploadedFile } from '../../../shared/types';
+import type { ColumnMapping, ExportPreview, ImportOutcome, UploadedFile } from '../../../shared/types';
+import { MappingForm } from '../components/MappingForm';
 import { call, CallError, door } from '../api';
 
 interface Props {
@@ -36,6 +37,24 @@ export function ImportPanel({ onImported }: Props) {
   const cancelled = useRef(false);
   const jobId = useRef<number | null>(null);
   const options = () => ({ source: source.trim() || undefined, encoding: encoding || undefined });
+  const [asking, setAsking] = useState<{ file: string; preview: ExportPreview; answer(m: ColumnMapping | null): void } | null>(null);
+
+  /** For an export whose columns the guess is unsure of, asks the analyst; null means skip the file. */
+  async function confirmColumns(upload: UploadedFile): Promise<ColumnMapping | undefined | null> {
+    if (!/\.(csv|tsv|tab|json|ndjson|jsonl)$/i.test(upload.name)) return undefined;
+    const { preview } = await call('import.preview', { file: upload });
+    if (!preview || preview.unsure.length === 0) return undefined;
+    return new Promise((resolve) =>
+      setAsking({
+        file: upload.name,
+        preview,
+        answer: (m) => {
+          setAsking(null);
+          resolve(m);
+        },
+      }),
+    );
+  }
 
   /** Browser mode: files go up one at a time; progress and the rate are counted here. */
   async function importBrowserFiles(files: File[]) {
@@ -60,7 +79,12 @@ export function ImportPanel({ onImported }: Props) {
       });
       try {
         const upload: UploadedFile = { name, base64: await toBase64(f), lastModified: f.lastModified, inFolder: name.includes('/') };
-        const report = await call('import.uploads', { files: [upload], ...options() });
+        const mapping = await confirmColumns(upload);
+        if (mapping === null) {
+          setOutcomes((o) => [...o, { file: name, status: 'skipped', reason: 'skipped by you when asked for its columns' }]);
+          continue;
+        }
+        const report = await call('import.uploads', { files: [upload], ...options(), mapping });
         articles += report.articles;
         setOutcomes((o) => [...o, ...report.outcomes]);
       } catch (e) {
@@ -203,6 +227,7 @@ export function ImportPanel({ onImported }: Props) {
           )}
         </div>
       )}
+      {asking && <MappingForm file={asking.file} preview={asking.preview} onDone={asking.answer} />}
       {error && (
         <p role="alert" className="error">
           {error}
