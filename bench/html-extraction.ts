@@ -11,9 +11,11 @@
  * Tokens, F1 and the title normalisation are those of /work/shared/tools/eval-extraction.mjs
  * (the body is the paragraphs joined by blank lines).
  *
- * Usage: npx tsx bench/html-extraction.ts [--baseline] [--verbose] [--data DIR]
+ * Usage: npx tsx bench/html-extraction.ts [--baseline] [--verbose] [--explain ID] [--data DIR]
  *   --baseline  scores plain Readability.js (its textContent) instead of our reader
  *   --verbose   also prints the title found for each page
+ *   --explain   for the pages whose id starts with ID: every block of text, kept or dropped (and
+ *               why), marked "+" when kept but not in the gold text, "-" when dropped but in it
  *   --data      the shared data folder (default ../shared/data beside the repository)
  */
 import fs from 'node:fs';
@@ -23,7 +25,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { f1, tokens } from './extraction';
 import { decodeBytes, isValidUtf8 } from '../src/main/ingest/decode';
-import { readHtmlArticle } from '../src/main/ingest/html';
+import { readHtmlArticle, readHtmlArticleExplained } from '../src/main/ingest/html';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DATA_DIR = path.join(here, '../../shared/data');
@@ -95,6 +97,18 @@ function htmlText(h: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Prints how the reader judged every block of one page against its gold text. */
+function explainPage(id: string, file: string, goldText: string): void {
+  const goldWords = ` ${tokens(goldText).join(' ')} `;
+  const inGold = (text: string): boolean => goldWords.includes(` ${tokens(text).join(' ')} `);
+  const { verdicts, origin } = readHtmlArticleExplained({ text: readPageText(file), fileName: path.basename(file) });
+  console.log(`\n== ${id} (${origin})`);
+  for (const v of verdicts) {
+    const mark = !v.drop && !inGold(v.block.text) ? '+' : v.drop && inGold(v.block.text) ? '-' : ' ';
+    console.log(`${mark} ${(v.drop ?? 'kept').padEnd(11)} <${v.block.tag}> ${v.block.text.slice(0, 150)}`);
+  }
+}
+
 function scorePage(id: string, file: string, goldText: string, goldTitle: string | undefined, extract: Extractor): HtmlPageScore {
   const html = readPageText(file);
   const t0 = performance.now();
@@ -119,36 +133,53 @@ function summarise(rows: HtmlPageScore[]): SetScore {
   return { rows, mean, titleRate, msPerPage };
 }
 
-/** Set 1: the article-extraction benchmark (`html/<id>.html` against `ground-truth.json`). */
-export function scoreExtractionBenchmark(dataDir = DEFAULT_DATA_DIR, extract: Extractor = ourReader): SetScore {
+/** One page of a set with its gold text (and title, for set 2). */
+interface GoldPage {
+  id: string;
+  file: string;
+  text: string;
+  title?: string;
+}
+
+/** Set 1's pages: `html/<id>.html` with the `articleBody` of `ground-truth.json`. */
+function extractionBenchmarkPages(dataDir: string): GoldPage[] {
   const folder = path.join(dataDir, 'article-extraction-benchmark');
   const gold = JSON.parse(fs.readFileSync(path.join(folder, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
-  const rows: HtmlPageScore[] = [];
+  const pages: GoldPage[] = [];
   for (const name of fs.readdirSync(path.join(folder, 'html')).filter((n) => n.endsWith('.html')).sort()) {
     const id = name.replace(/\.html$/, '');
     const g = gold[id];
-    if (!g) continue;
-    rows.push(scorePage(id, path.join(folder, 'html', name), g.articleBody, undefined, extract));
+    if (g) pages.push({ id, file: path.join(folder, 'html', name), text: g.articleBody });
   }
-  return summarise(rows);
+  return pages;
+}
+
+/** Set 2's pages: `<name>/source.html` with the text of `expected.html` and the title of `expected-metadata.json`. */
+function readabilityTestPages(dataDir: string): GoldPage[] {
+  const folder = path.join(dataDir, 'readability-testpages');
+  const pages: GoldPage[] = [];
+  for (const name of fs.readdirSync(folder).sort()) {
+    const expected = path.join(folder, name, 'expected.html');
+    if (!fs.existsSync(expected)) continue;
+    let title: string | undefined;
+    try {
+      title = (JSON.parse(fs.readFileSync(path.join(folder, name, 'expected-metadata.json'), 'utf8')) as { title?: string }).title;
+    } catch {
+      title = undefined;
+    }
+    pages.push({ id: name, file: path.join(folder, name, 'source.html'), text: htmlText(fs.readFileSync(expected, 'utf8')), title });
+  }
+  return pages;
+}
+
+/** Set 1: the article-extraction benchmark (`html/<id>.html` against `ground-truth.json`). */
+export function scoreExtractionBenchmark(dataDir = DEFAULT_DATA_DIR, extract: Extractor = ourReader): SetScore {
+  return summarise(extractionBenchmarkPages(dataDir).map((p) => scorePage(p.id, p.file, p.text, undefined, extract)));
 }
 
 /** Set 2: Readability's test pages (`<name>/source.html` against `expected.html` and its metadata). */
 export function scoreReadabilityPages(dataDir = DEFAULT_DATA_DIR, extract: Extractor = ourReader): SetScore {
-  const folder = path.join(dataDir, 'readability-testpages');
-  const rows: HtmlPageScore[] = [];
-  for (const name of fs.readdirSync(folder).sort()) {
-    const expected = path.join(folder, name, 'expected.html');
-    if (!fs.existsSync(expected)) continue;
-    let goldTitle: string | undefined;
-    try {
-      goldTitle = (JSON.parse(fs.readFileSync(path.join(folder, name, 'expected-metadata.json'), 'utf8')) as { title?: string }).title;
-    } catch {
-      goldTitle = undefined;
-    }
-    rows.push(scorePage(name, path.join(folder, name, 'source.html'), htmlText(fs.readFileSync(expected, 'utf8')), goldTitle, extract));
-  }
-  return summarise(rows);
+  return summarise(readabilityTestPages(dataDir).map((p) => scorePage(p.id, p.file, p.text, p.title, extract)));
 }
 
 function printSet(label: string, s: SetScore, verbose: boolean): void {
@@ -171,6 +202,14 @@ if (isMain) {
   const args = process.argv.slice(2);
   const dataIdx = args.indexOf('--data');
   const dataDir = dataIdx >= 0 && args[dataIdx + 1] ? path.resolve(args[dataIdx + 1]!) : DEFAULT_DATA_DIR;
+  const explainIdx = args.indexOf('--explain');
+  if (explainIdx >= 0) {
+    const prefix = args[explainIdx + 1] ?? '';
+    for (const p of [...extractionBenchmarkPages(dataDir), ...readabilityTestPages(dataDir)]) {
+      if (p.id.startsWith(prefix)) explainPage(p.id, p.file, p.text);
+    }
+    process.exit(0);
+  }
   const extract = args.includes('--baseline') ? plainReadability : ourReader;
   const verbose = args.includes('--verbose');
   const who = args.includes('--baseline') ? 'plain Readability.js' : 'readHtmlArticle';
