@@ -192,7 +192,11 @@ function printSet(label: string, s: SetScore, verbose: boolean): void {
     if (verbose || r.titleOk === false) console.log(`    title: ${r.title ?? '(none)'}${r.titleOk === false ? `\n    gold:  ${r.goldTitle}` : ''}`);
   }
   const weakest = [...s.rows].sort((a, b) => a.f1 - b.f1).slice(0, 5);
-  console.log(`pages ${s.rows.length}, mean F1 ${s.mean.toFixed(4)}, ${s.msPerPage.toFixed(0)} ms per page`);
+  const times = s.rows.map((r) => r.ms).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  console.log(
+    `pages ${s.rows.length}, mean F1 ${s.mean.toFixed(4)}, ${s.msPerPage.toFixed(0)} ms per page (median ${median.toFixed(0)}, slowest ${(times.at(-1) ?? 0).toFixed(0)})`,
+  );
   if (s.titleRate !== undefined) console.log(`titles right ${(s.titleRate * 100).toFixed(1)}%`);
   console.log(`weakest: ${weakest.map((r) => `${r.id.slice(0, 10)} ${r.f1.toFixed(2)}`).join(', ')}`);
 }

@@ -51,6 +51,14 @@ describe('decoding legacy Russian text', () => {
     expect(cyrillicCount(d.text)).toBe(0);
   });
 
+  it('trusts valid UTF-8 bytes over a legacy charset the file declares', () => {
+    const page = Buffer.from('<html><head><meta charset="gb2312"></head><body>新闻 — Новости</body></html>', 'utf8');
+    const d = decodeBytes(page);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toContain('新闻 — Новости');
+    expect(d.reason).toBe('valid UTF-8 (the file declares gb2312, which its bytes contradict)');
+  });
+
   it('says how it chose: BOM, valid UTF-8, or detection', () => {
     expect(decodeBytes(Buffer.from('\ufeffПривет', 'utf8')).reason).toBe('byte-order mark');
     expect(decodeBytes(Buffer.from('Привет, мир', 'utf8'))).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });

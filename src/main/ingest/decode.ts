@@ -46,10 +46,21 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', reason: 'byte-order mark', warnings: [] };
 
   const declared = declaredCharset(buf);
+  const utf8 = isValidUtf8(buf);
   if (declared && iconv.encodingExists(declared)) {
+    // Pages and feeds often keep a legacy declaration after being re-saved as UTF-8: non-ASCII
+    // bytes that form valid UTF-8 are practically never legacy text, so the bytes win.
+    if (utf8 && hasNonAscii(buf)) {
+      return {
+        text: buf.toString('utf8'),
+        encoding: 'utf-8',
+        reason: `valid UTF-8 (the file declares ${declared}, which its bytes contradict)`,
+        warnings: [],
+      };
+    }
     return { text: iconv.decode(buf, declared), encoding: declared.toLowerCase(), reason: 'declared in the file', warnings: [] };
   }
-  if (isValidUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8', reason: 'valid UTF-8', warnings: [] };
+  if (utf8) return { text: buf.toString('utf8'), encoding: 'utf-8', reason: 'valid UTF-8', warnings: [] };
   if (looksLikeAccentedLatin(buf)) {
     return {
       text: iconv.decode(buf, 'windows-1252'),
@@ -108,6 +119,11 @@ function declaredCharset(buf: Buffer): string | undefined {
   const name = m?.[1]?.toLowerCase();
   // A declared UTF-8 is checked like any other UTF-8 (pages often lie), so only legacy names count.
   return name && name !== 'utf-8' && name !== 'utf8' ? name : undefined;
+}
+
+function hasNonAscii(buf: Uint8Array): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i]! >= 0x80) return true;
+  return false;
 }
 
 /** Strict UTF-8 validation (no overlongs, no surrogates), without allocating a string. */

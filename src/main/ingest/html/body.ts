@@ -9,6 +9,7 @@ import { containerBlocks, jsonLdParagraphs } from './fallback';
 import { removeFurniture } from './furniture';
 import { MAX_READABILITY_DEPTH } from './page-limits';
 import { runReadability } from './readability-pass';
+import { wordsOf } from './text';
 
 export interface ArticleBody {
   paragraphs: string[];
@@ -29,8 +30,10 @@ export interface BodySources extends BlockContext {
   jsonLdArticleBody: string | null;
 }
 
-/** Below this many characters, Readability's article is taken to have missed the text. */
-const TOO_LITTLE_CHARS = 250;
+/** Below this many characters (Readability's own threshold), its article may have missed text. */
+const TOO_LITTLE_CHARS = 500;
+/** A container replaces Readability's article only when it holds this share of its words. */
+const CONTAINER_COVERAGE = 0.8;
 /** The JSON-LD text replaces an article this many times shorter than it. */
 const JSON_LD_MUCH_LONGER = 2;
 const MIN_JSON_LD_CHARS = 500;
@@ -39,7 +42,7 @@ const MIN_JSON_LD_CHARS = 500;
  * Extracts the article body from `document`, which it changes (read metadata first).
  *
  * @example
- *   extractBody(document, { title: 'Headline', authors: [], reparse, jsonLdArticleBody: null }).paragraphs
+ *   extractBody(document, { title: 'Headline', authors: [], leadImageTexts: [], reparse, jsonLdArticleBody: null }).paragraphs
  */
 export function extractBody(document: Document, sources: BodySources): ArticleBody {
   // Readability's time grows steeply with nesting depth; on such a page the container alone is read.
@@ -54,9 +57,12 @@ export function extractBody(document: Document, sources: BodySources): ArticleBo
   }
   let body = judge(blocks, sources, 'readability', r?.byline ?? null);
 
+  // On short articles Readability often keeps the paragraphs and drops subheads and lists
+  // around them; the page's own container, when it holds what Readability kept, has them all.
   if (charsOf(body.paragraphs) < TOO_LITTLE_CHARS) {
     const fromContainer = judge(containerBlocks(sources.reparse()), sources, 'page container', body.byline);
-    if (charsOf(fromContainer.paragraphs) > charsOf(body.paragraphs)) body = fromContainer;
+    const longer = charsOf(fromContainer.paragraphs) > charsOf(body.paragraphs);
+    if (longer && covers(fromContainer.paragraphs, body.paragraphs)) body = fromContainer;
   }
   return withJsonLdFallback(body, sources, document);
 }
@@ -82,6 +88,22 @@ function judge(blocks: TextBlock[], ctx: BlockContext, origin: ArticleBody['orig
     else if (paragraphs.length === 0 && (v.drop === 'date' || v.drop === 'byline')) headerLines.push(v.block.text);
   }
   return { paragraphs, headerLines, verdicts, origin, byline };
+}
+
+/** Whether `outer` holds at least {@link CONTAINER_COVERAGE} of the words of `inner` (all when `inner` is empty). */
+function covers(outer: readonly string[], inner: readonly string[]): boolean {
+  const available = new Map<string, number>();
+  for (const w of wordsOf(outer.join(' '))) available.set(w, (available.get(w) ?? 0) + 1);
+  const words = wordsOf(inner.join(' '));
+  let found = 0;
+  for (const w of words) {
+    const n = available.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      available.set(w, n - 1);
+    }
+  }
+  return words.length === 0 || found / words.length >= CONTAINER_COVERAGE;
 }
 
 function charsOf(paragraphs: readonly string[]): number {

@@ -1,8 +1,9 @@
 /**
  * Removing page furniture from the article Readability found: what it is known to keep inside
  * an article container. Its own filter spares any block whose class mentions "content",
- * "article" or "body" ("related-content", "article-body__newsletter"), keeps figure captions,
- * and keeps grids of teaser cards and hover cards set inside paragraphs.
+ * "article" or "body" ("related-content", "article-body__newsletter"), and it keeps the lead
+ * image's caption, the titles of video players, grids of teaser cards and hover cards set
+ * inside paragraphs.
  *
  * This runs on Readability's result, not on the page before it: removing blocks from the page
  * changes Readability's scores and can make it choose a different, worse container.
@@ -43,8 +44,11 @@ const CAPTION_WORD = /^(?:caption|captions|figcaption|credit|credits)$/i;
 /** A paragraph of the story proper (not a one-line standfirst or kicker) is at least this long. */
 const LEAD_PARAGRAPH_CHARS = 80;
 
+/** Inline elements and the page's frame are never captions themselves (a `<p class="caption">` is). */
+const NEVER_CAPTION = new Set(['HTML', 'BODY', 'MAIN', 'A', 'EM', 'STRONG', 'B', 'I', 'SPAN']);
+
 function isCaption(el: Element): boolean {
-  return el.tagName === 'FIGCAPTION' || (!NEVER_REMOVED.has(el.tagName) && hasNameWord(el, CAPTION_WORD));
+  return el.tagName === 'FIGCAPTION' || (!NEVER_CAPTION.has(el.tagName) && hasNameWord(el, CAPTION_WORD));
 }
 
 /** Whether the figure (or caption box) around a caption holds an image; a video's does not. */
@@ -137,7 +141,11 @@ function teaserCards(article: Element): Element[] {
     for (const cards of groups.values()) {
       if (cards.length < MIN_CARDS) continue;
       const allCards = cards.every(
-        (c) => c.querySelector('a[href]') && c.querySelector('img, picture, h2, h3, h4') && textOf(c).length <= MAX_CARD_CHARS && !c.querySelector('p p'),
+        (c) =>
+          c.querySelector('a[href]') &&
+          c.querySelector('img, picture, h2, h3, h4') &&
+          textOf(c).length <= MAX_CARD_CHARS &&
+          !c.querySelector('p p'),
       );
       if (allCards) out.push(...cards);
     }

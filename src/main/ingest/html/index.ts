@@ -7,6 +7,7 @@
  * is not the article's text (see `body.ts`).
  */
 import { ImportError } from '../errors';
+import { parseDateline } from '../plaintext';
 import type { ParsedArticle, ReaderInput } from '../parsed';
 import type { BlockVerdict } from './block-rules';
 import { authorsFromBylines, withoutSiteNames } from './authors';
@@ -17,6 +18,12 @@ import { parsePage, setBaseUrl } from './parse-page';
 import { chooseTitle, siteNameInDocumentTitle } from './title';
 
 export { MAX_HTML_CHARS } from './page-limits';
+
+/** What the user is told when the text did not come from Readability's reading of the page. */
+const ORIGIN_WARNINGS: Record<Exclude<ArticleBody['origin'], 'readability'>, string> = {
+  'page container': "The text was read from the page's article container: the usual extraction found only part of it.",
+  'JSON-LD articleBody': "The text was taken from the page's structured data (JSON-LD articleBody): the page itself showed much less.",
+};
 
 /** An article with the reader's working: every block of text and whether it was kept. */
 export interface ExplainedArticle {
@@ -78,6 +85,7 @@ function readPage(html: string): ExplainedArticle {
     const body = extractBody(document, {
       title,
       authors: meta.authors,
+      leadImageTexts: [meta.imageCaption, meta.imageCredit].filter((t): t is string => !!t),
       jsonLdArticleBody: meta.jsonLdArticleBody,
       reparse: () => {
         reparsed = parsePage(html);
@@ -88,15 +96,19 @@ function readPage(html: string): ExplainedArticle {
     if (body.paragraphs.length === 0) throw new ImportError('no article text found in the page');
 
     const source = meta.source ?? siteNameInDocumentTitle(meta.titles.document, title);
+    // "WASHINGTON (Reuters) - ..." opens the story (after a standfirst, at most).
+    const dateline = body.paragraphs.slice(0, 2).map(parseDateline).find((d) => d !== null) ?? null;
     const authors = meta.authors.length > 0 ? meta.authors : authorsFromBylines([...body.headerLines, body.byline]);
     const warnings: string[] = [];
-    if (body.origin !== 'readability') warnings.push(`The article text was taken from the ${body.origin}: the usual reading found too little.`);
+    if (body.origin !== 'readability') warnings.push(ORIGIN_WARNINGS[body.origin]);
     if (!title) warnings.push('The page names no headline.');
     const article: ParsedArticle = {
       title,
       paragraphs: body.paragraphs,
       authors: withoutSiteNames(authors, [...meta.titles.siteNames, ...(source ? [source] : [])]),
       source,
+      agency: dateline?.agency ?? null,
+      dateline: dateline?.place ?? null,
       publishedRaw: meta.publishedRaw,
       modifiedAt: meta.modifiedAt,
       url: meta.url,

@@ -19,6 +19,10 @@ const CREDIT_MARK = /credit|copyright|photographer|byline|attribution|courtesy|c
 const CAPTION_WORD = /caption/i;
 /** Labels for screen readers or of the player ("Image caption", "Media caption"). */
 const CAPTION_LABEL = /^(?:(?:image|photo|picture)\s+(?:caption|copyright)|caption)\s*:?\s*/iu;
+/** Class words of boxes that hold a picture ("InlineImage-wrapper", "photo-box"). */
+const IMAGE_WORD = /^(?:image|img|photo|picture|figure)$/i;
+/** How far up from a caption its picture box is looked for. */
+const IMAGE_BOX_LEVELS = 3;
 /** Captions of videos and galleries are not the lead image's. */
 const MEDIA_CAPTION = /^(?:media (?:caption|playback)|video\b|watch\b|live\b)/iu;
 /** Gallery buttons written at the end of captions. */
@@ -38,6 +42,7 @@ const NOT_ARTICLE = 'nav, aside, footer, [role="complementary"], [role="navigati
 /** The lead image is near the top: before this many paragraphs of prose. */
 const LEAD_WITHIN_PARAGRAPHS = 3;
 const MAX_CAPTION_CHARS = 600;
+const MAX_CREDIT_CHARS = 150;
 
 /**
  * The lead image's caption and credit (each null when the page gives none).
@@ -81,9 +86,16 @@ function captionInDom(document: Document): LeadImageText {
     }
     if (!isImageCaption(node) || node.closest(NOT_ARTICLE) || isHidden(node)) continue;
     const found = splitCaption(node);
+    // Some pages set the credit beside the caption rather than in it.
+    const sibling = node.nextElementSibling ?? node.previousElementSibling;
+    if (!found.credit && sibling && isCreditBox(sibling)) found.credit = cleanCredit(visibleText(sibling)) || null;
     if (found.caption || found.credit) return found;
   }
   return { caption: null, credit: null };
+}
+
+function isCreditBox(el: Element): boolean {
+  return CREDIT_MARK.test(`${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`) && visibleText(el).length <= MAX_CREDIT_CHARS;
 }
 
 /** A `<figcaption>` of a picture (not of a video), or an element with a caption class beside an image. */
@@ -93,8 +105,14 @@ function isImageCaption(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION') return true;
   if (!hasNameWord(el, CAPTION_WORD) || el.querySelector('p, div, figure, h1, h2, h3, li, time')) return false;
   if (figure?.querySelector('img, picture')) return true;
-  const showsImage = (sibling: Element | null): boolean => !!sibling && (/^(?:IMG|PICTURE)$/.test(sibling.tagName) || !!sibling.querySelector('img, picture'));
-  return showsImage(el.previousElementSibling) || showsImage(el.nextElementSibling);
+  const showsImage = (sibling: Element | null): boolean =>
+    !!sibling && (/^(?:IMG|PICTURE)$/.test(sibling.tagName) || !!sibling.querySelector('img, picture'));
+  if (showsImage(el.previousElementSibling) || showsImage(el.nextElementSibling)) return true;
+  // Lazy-loading pages add the <img> with a script: a box named for an image will do.
+  for (let box = el.parentElement, up = 0; box && up < IMAGE_BOX_LEVELS; box = box.parentElement, up++) {
+    if (hasNameWord(box, IMAGE_WORD)) return true;
+  }
+  return false;
 }
 
 /**

@@ -26,16 +26,29 @@ export interface PageMetadata {
   jsonLdArticleBody: string | null;
 }
 
-const META_TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title', 'citation_title', 'title', 'headline'];
-const META_AUTHOR_KEYS = ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl', 'byline', 'cxenseparse:author'];
+// Meta tag names (lower case) for each field, most trusted first.
+const META_TITLE_KEYS = [
+  'og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title',
+  'citation_title', 'title', 'headline',
+];
+const META_AUTHOR_KEYS = [
+  'author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator',
+  'dcterms.creator', 'citation_author', 'byl', 'byline', 'cxenseparse:author',
+];
 const META_PUBLISHED_KEYS = [
   'article:published_time', 'og:article:published_time', 'article.published', 'datepublished', 'parsely-pub-date',
   'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'dc.date.created',
   'citation_publication_date', 'citation_online_date', 'citation_date', 'pubdate', 'publishdate', 'publish-date',
   'publish_date', 'og:published_time', 'date', 'datecreated', 'cxenseparse:recs:publishtime',
 ];
-const META_MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'lastmod', 'article.updated'];
-const META_SITE_KEYS = ['og:site_name', 'application-name', 'dc.publisher', 'dcterms.publisher', 'citation_publisher', 'citation_journal_title', 'publisher', 'cxenseparse:site'];
+const META_MODIFIED_KEYS = [
+  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified',
+  'dc.date.modified', 'last-modified', 'lastmod', 'article.updated',
+];
+const META_SITE_KEYS = [
+  'og:site_name', 'application-name', 'dc.publisher', 'dcterms.publisher', 'citation_publisher',
+  'citation_journal_title', 'publisher', 'cxenseparse:site',
+];
 const META_KEYWORD_KEYS = ['news_keywords', 'keywords', 'article:tag', 'og:article:tag', 'parsely-tags', 'sailthru.tags', 'citation_keywords'];
 const META_LANGUAGE_KEYS = ['content-language', 'dc.language', 'dcterms.language', 'language', 'og:locale', 'inlanguage'];
 const META_URL_KEYS = ['og:url', 'twitter:url', 'parsely-link', 'citation_abstract_html_url'];
@@ -62,12 +75,10 @@ export function readPageMetadata(document: Document): PageMetadata {
     return s ? normaliseSpace(decodeEntities(s)) || undefined : undefined;
   };
 
-  const siteNames = titleStrings([
-    publisherName(ld),
-    meta.first('og:site_name'),
-    ...meta.all('application-name', 'dc.publisher', 'cxenseparse:site'),
-    websiteName(objects),
-  ]).filter((name) => !name.startsWith('@'));
+  // Handles ("@politifact") and addresses are not names.
+  const siteNames = titleStrings([publisherName(ld), ...meta.all(...META_SITE_KEYS), websiteName(objects)]).filter(
+    (name) => !name.startsWith('@') && !/^https?:|^www\./i.test(name),
+  );
   const lead = readLeadImage(document, ld);
 
   return {
@@ -80,8 +91,15 @@ export function readPageMetadata(document: Document): PageMetadata {
     },
     authors: readAuthors(document, meta, ld),
     source: siteNames[0] ?? null,
-    publishedRaw: firstPlausibleDate([ldString('datePublished'), ...meta.all(...META_PUBLISHED_KEYS), timeElementDate(document), ldString('dateCreated')]),
-    modifiedAt: isoDateTime(firstPlausibleDate([ldString('dateModified'), ...meta.all(...META_MODIFIED_KEYS), itempropDate(document, 'dateModified')])),
+    publishedRaw: firstPlausibleDate([
+      ldString('datePublished'),
+      ...meta.all(...META_PUBLISHED_KEYS),
+      timeElementDate(document),
+      ldString('dateCreated'),
+    ]),
+    modifiedAt: isoDateTime(
+      firstPlausibleDate([ldString('dateModified'), ...meta.all(...META_MODIFIED_KEYS), itempropDate(document, 'dateModified')]),
+    ),
     url: readUrl(document, meta, ld),
     language: readLanguage(document, meta, ld),
     keywords: readKeywords(meta, ld),

@@ -4,12 +4,10 @@
  */
 import { Readability } from '@mozilla/readability';
 
-/** What Readability found: the article element and the metadata it read on the way. */
+/** What Readability found: the article element, and the byline it took out of it. */
 export interface ReadabilityResult {
   article: Element;
-  title: string | null;
   byline: string | null;
-  siteName: string | null;
 }
 
 /**
@@ -28,5 +26,5 @@ export function runReadability(document: Document): ReadabilityResult | null {
   });
   const r = reader.parse();
   if (!r?.content) return null;
-  return { article: r.content, title: r.title ?? null, byline: r.byline ?? null, siteName: r.siteName ?? null };
+  return { article: r.content, byline: r.byline ?? null };
 }
