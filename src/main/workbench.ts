@@ -30,6 +30,9 @@ export interface Workbench {
   close(): void;
 }
 
+/** Quiet time after the last import before the search index file is rewritten. */
+const INDEX_SAVE_DELAY_MS = 2000;
+
 /** Finished jobs kept for `import.progress` after they end. */
 const KEEP_FINISHED_JOBS = 20;
 
@@ -55,8 +58,23 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       for (const id of replaced) index.remove(id);
       for (const a of added) index.add(a);
     },
-    onBatchDone: () => index.save(store.generation()),
+    onBatchDone: () => scheduleIndexSave(),
   });
+
+  // The index file is a cache of the archive: it is written when imports pause (and at close),
+  // not after every file, so a folder imported file by file does not rewrite it thirty times.
+  // A crash before it is written only means a rebuild at the next open (it is found stale).
+  let saveTimer: NodeJS.Timeout | null = null;
+  const saveIndexNow = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    index.save(store.generation());
+  };
+  function scheduleIndexSave(): void {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveIndexNow, INDEX_SAVE_DELAY_MS);
+    saveTimer.unref();
+  }
   const jobs = new Map<number, RunningImport>();
 
   function startJob(source: ImportSource, opts: ImportOptions, origin: string): RunningImport {
@@ -178,6 +196,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   return {
     api,
     close: () => {
+      if (saveTimer) saveIndexNow();
       void reader?.close();
       db.close();
     },
