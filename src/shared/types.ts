@@ -168,6 +168,8 @@ export interface ExportPreview {
   mapping: ColumnMapping;
   /** Fields the guess is unsure of: no column, or several that could fill it. */
   unsure: ExportField[];
+  /** True when a person should be asked: the title or body is in doubt and a column is left that could fill it. */
+  ask: boolean;
   /** The first rows, values shortened. */
   sample: Array<Record<string, string>>;
 }

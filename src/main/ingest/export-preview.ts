@@ -37,11 +37,15 @@ export function previewExport(bytes: Uint8Array, fileName: string): ExportPrevie
   } else return null;
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const guess = guessColumnMapping(columns, rows);
+  const mapped = new Set(Object.values(guess.mapping));
+  const unmapped = columns.filter((c) => !mapped.has(c));
   return {
     format,
     columns,
     mapping: guess.mapping,
     unsure: guess.unsure,
+    // Worth asking only when the title or body is in doubt and some column could still fill it.
+    ask: columns.length > 0 && unmapped.length > 0 && (guess.unsure.includes('title') || guess.unsure.includes('body')),
     sample: rows.slice(0, 3).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, preview(v)]))),
   };
 }
@@ -63,8 +67,11 @@ function jsonRows(text: string): Array<Record<string, unknown>> {
   } catch (e) {
     throw new ImportError(`not valid JSON: ${(e as Error).message}`);
   }
-  const list = Array.isArray(data) ? data : Object.values(data as object).find(Array.isArray);
-  return ((list as unknown[]) ?? []).filter(isRecord).slice(0, SAMPLE_ROWS);
+  if (!isRecord(data) && !Array.isArray(data)) return [];
+  let list: unknown[] | undefined = Array.isArray(data) ? data : Object.values(data).find(Array.isArray);
+  // An object keyed by id whose values are the records: {"a1": {...}, "a2": {...}}.
+  if (!list && isRecord(data) && Object.values(data).every(isRecord)) list = Object.values(data);
+  return (list ?? []).filter(isRecord).slice(0, SAMPLE_ROWS);
 }
 
 function ndjsonRows(text: string): Array<Record<string, unknown>> {

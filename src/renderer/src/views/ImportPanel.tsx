@@ -43,7 +43,7 @@ export function ImportPanel({ onImported }: Props) {
   async function confirmColumns(upload: UploadedFile): Promise<ColumnMapping | undefined | null> {
     if (!/\.(csv|tsv|tab|json|ndjson|jsonl)$/i.test(upload.name)) return undefined;
     const { preview } = await call('import.preview', { file: upload });
-    if (!preview || preview.unsure.length === 0) return undefined;
+    if (!preview?.ask) return undefined;
     return new Promise((resolve) =>
       setAsking({
         file: upload.name,
