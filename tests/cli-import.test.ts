@@ -188,3 +188,31 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('exports and the import log from the CLI', () => {
+  it('maps export columns with --map and reports a wrong column by name', async () => {
+    const csv = path.join(dir, 'clips.csv');
+    fs.writeFileSync(csv, 'Kop,Tekst,Datum\nHavens weer open,"De havens aan de Zwarte Zee gingen maandag weer open, zeiden functionarissen.",2022-08-01\n');
+    const r = await cli('import', csv, '--map', 'title=Kop,body=Tekst,date=Datum', '--db', db, '--json');
+    const o = JSON.parse(r.lines[0]!).outcomes[0];
+    expect(o).toMatchObject({ status: 'imported', format: 'csv', title: 'Havens weer open' });
+    const a = JSON.parse((await cli('show', String(o.articleId), '--db', db, '--json')).out);
+    expect(a).toMatchObject({ publishedAt: '2022-08-01', body: 'De havens aan de Zwarte Zee gingen maandag weer open, zeiden functionarissen.' });
+    const wrong = await cli('import', csv, '--map', 'body=Text', '--db', db);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/clips\.csv: .*Text.*Kop, Tekst, Datum/);
+    const badSpec = await cli('import', csv, '--map', 'colour=Kop', '--db', db);
+    expect(badSpec.code).toBe(2);
+    expect(badSpec.err).toMatch(/colour/);
+  });
+
+  it('prints the import log: each file with its outcome, format, encoding and error', async () => {
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    await cli('import', SEED_FILE, path.join(dir, 'empty.txt'), '--db', db);
+    const log = await cli('log', '--db', db);
+    expect(log.out).toMatch(/imported\s+\S*000_2c03e237f77aa444\.txt\s+1 new, 0 already there; text, utf-8 \(valid UTF-8\)/);
+    expect(log.out).toMatch(/error\s+\S*empty\.txt\s+the file is empty/);
+    const entries = (await cli('log', '--json', '--db', db)).lines.map((l) => JSON.parse(l));
+    expect(entries.map((e) => e.status).sort()).toEqual(['error', 'imported']);
+  });
+});

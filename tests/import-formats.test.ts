@@ -73,3 +73,30 @@ describe('Reuters-21578', () => {
     expect(detail).toMatchObject({ agency: 'Reuters', dateline: 'Salvador', format: 'reuters', publishedAt: '1987-02-26T15:01:01.790Z' });
   }, 180_000);
 });
+
+describe('legacy encodings through the pipeline', () => {
+  it('reads the same feed saved in six Cyrillic encodings into six identical sets of articles', async () => {
+    const samples = path.join(sharedData, 'russian-text/charset-samples');
+    const folders = ['IBM855', 'IBM866', 'KOI8-R', 'MacCyrillic', 'iso-8859-5-russian', 'windows-1251-russian'];
+    const texts: string[] = [];
+    for (const folder of folders) {
+      // Each into an archive of its own: in one archive the later copies are re-imports (same URLs).
+      const own = openWorkbench({ dbPath: path.join(dir, `${folder}.db`) });
+      const report = await own.api['import.paths']({ paths: [path.join(samples, folder, 'newsru.com.xml')] });
+      expect(report.errors, folder).toBe(0);
+      const { articles } = await own.api['articles.list']({ limit: -1 });
+      expect(articles.length, folder).toBeGreaterThan(10);
+      texts.push(articles.map((a) => `${a.title}\n${a.body}`).join('\n---\n'));
+      own.close();
+    }
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toMatch(/\p{Script=Cyrillic}{5}/u);
+  });
+
+  it('recognises a copy of a feed in another encoding as already imported', async () => {
+    const samples = path.join(sharedData, 'russian-text/charset-samples');
+    await wb.api['import.paths']({ paths: [path.join(samples, 'KOI8-R/newsru.com.xml')] });
+    const again = await wb.api['import.paths']({ paths: [path.join(samples, 'IBM866/newsru.com.xml')] });
+    expect(again.outcomes[0]).toMatchObject({ status: 'duplicate', encoding: 'ibm866' });
+  });
+});
