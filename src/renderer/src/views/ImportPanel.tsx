@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { ColumnMapping, ExportPreview, ImportOutcome, UploadedFile } from '../../../shared/types';
+import { EncodingSelect } from '../components/EncodingSelect';
 import { MappingForm } from '../components/MappingForm';
 import { call, CallError, door } from '../api';
 
@@ -18,9 +19,6 @@ interface Progress {
   secondsLeft: number | null;
   running: boolean;
 }
-
-/** Encodings an analyst may force for legacy files (the default detects). */
-export const ENCODINGS = ['windows-1251', 'koi8-r', 'iso-8859-5', 'ibm866', 'maccyrillic', 'utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-15'];
 
 /**
  * Import: the native dialog in the desktop app; a file picker, a folder picker and a drop
@@ -187,14 +185,7 @@ export function ImportPanel({ onImported }: Props) {
       )}
       <label className="encoding">
         Encoding
-        <select aria-label="Encoding of the files" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
-          <option value="">detect automatically</option>
-          {ENCODINGS.map((e) => (
-            <option key={e} value={e}>
-              {e}
-            </option>
-          ))}
-        </select>
+        <EncodingSelect label="Encoding of the files" value={encoding} onChange={setEncoding} detect />
       </label>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}

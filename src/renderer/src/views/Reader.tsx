@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArticleDetail } from '../../../shared/types';
 import { call } from '../api';
-import { ENCODINGS } from './ImportPanel';
+import { ENCODINGS, EncodingSelect } from '../components/EncodingSelect';
 
 /** The article reader: cleaned text, metadata, where the date came from, and the original page on demand. */
 export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: number): void; onChanged(): void }) {
@@ -144,13 +144,7 @@ export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: numbe
       <span className="reimport">
         <label>
           Read the original again as
-          <select aria-label="Encoding to re-import with" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
-            {ENCODINGS.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
+          <EncodingSelect label="Encoding to re-import with" value={encoding} onChange={setEncoding} />
         </label>
         <button type="button" onClick={() => void reimport()}>
           Re-import
