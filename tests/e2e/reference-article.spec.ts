@@ -199,3 +199,24 @@ test('an export whose columns the guess is unsure of asks which column is which'
   await expect(reader.getByLabel('Article text')).toHaveText(/^Ukraine resumed grain exports/);
   await expect(reader).toContainText('2022-08-01');
 });
+
+test('an article read with the wrong encoding is re-imported with the right one from the reader', async ({ page, workbench }) => {
+  const iconv = (await import('iconv-lite')).default;
+  const text = fs.readFileSync(path.join(sharedData, 'russian-text/factRuEval-2016/devset/book_3269.txt'), 'utf8');
+  const file = path.join(workbench.dataDir, 'koi8.txt');
+  fs.writeFileSync(file, iconv.encode(text, 'koi8-r'));
+  const title = 'Учёные создали высокотемпературные сверхпроводники из непроводников';
+  await page.goto(workbench.url);
+  await page.getByLabel('Encoding of the files').selectOption('windows-1251');
+  await page.getByLabel('Choose files to import').setInputFiles(file);
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('Imported koi8.txt');
+  await page.getByRole('list', { name: 'Recent articles' }).getByRole('button').first().click();
+  const reader = page.getByRole('article', { name: 'Article reader' });
+  await expect(reader).toContainText('windows-1251 (chosen by the analyst)');
+  await expect(reader.getByRole('heading', { name: title })).toHaveCount(0);
+  await reader.getByLabel('Encoding to re-import with').selectOption('koi8-r');
+  await reader.getByRole('button', { name: 'Re-import' }).click();
+  await expect(reader.getByRole('heading', { name: title })).toBeVisible();
+  await expect(reader).toContainText('koi8-r (chosen by the analyst)');
+  await expect(page.getByText('1 article in the archive')).toBeVisible();
+});
