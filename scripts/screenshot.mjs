@@ -38,6 +38,8 @@ try {
   console.log(`saved ${out}`);
 } finally {
   await browser.close();
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill();
+  await exited; // it writes its search index on the way out
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -207,7 +207,7 @@ export function ImportPanel({ onImported }: Props) {
             {running
               ? `Importing ${progress.filesDone + 1} of ${progress.filesTotal}: ${progress.current}`
               : `Done: ${progress.filesDone} of ${progress.filesTotal} files`}
-            {` · ${progress.articlesDone} articles`}
+            {` · ${progress.articlesDone} ${progress.articlesDone === 1 ? 'article' : 'articles'}`}
             {progress.rate > 0 && ` · ${progress.rate}/s`}
             {running && progress.secondsLeft !== null && ` · about ${formatSeconds(progress.secondsLeft)} left`}
           </span>
