@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Api } from '../shared/api';
+import { MAX_FILE_BYTES } from '../shared/limits';
 import { dispatch } from './dispatch';
 
 export interface ServerOptions {
@@ -25,8 +26,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Largest request body: a 20 MB file in base64 plus JSON framing. */
-const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** Largest request body: the largest importable file in base64 (4/3 of its size) plus JSON framing. */
+const MAX_BODY_BYTES = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, tooLargeForArticleMessage, tooLargeMessage } from '../../shared/limits';
 import type { ColumnMapping } from '../../shared/types';
 import { decodeBytes, decodeWith } from './decode';
 import { ImportError } from './errors';
@@ -24,10 +25,7 @@ export const EXTENSIONS: Record<string, Format | 'zip'> = {
   '.zip': 'zip',
 };
 
-/** Largest file read as one article (plain text, HTML): a page is rarely over a megabyte. */
-export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
-/** Largest file of any format (feeds, exports, archives hold many articles). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export { MAX_ARTICLE_BYTES, MAX_FILE_BYTES };
 
 /** One file's articles, as read. */
 export interface ReadFile {
@@ -62,9 +60,7 @@ export function isZip(bytes: Uint8Array): boolean {
  */
 export function readFileArticles(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ReadFile {
   if (bytes.byteLength === 0) throw new ImportError('the file is empty');
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new ImportError(`the file is too large (${mb(bytes.byteLength)}; the limit is ${mb(MAX_FILE_BYTES)})`);
-  }
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new ImportError(tooLargeMessage(bytes.byteLength));
   const binary = binaryKind(bytes);
   if (binary) throw new ImportError(`not a text file: it is a ${binary}`);
 
@@ -74,7 +70,7 @@ export function readFileArticles(bytes: Uint8Array, fileName: string, options: R
   const byName = EXTENSIONS[path.extname(fileName).toLowerCase()];
   const format = byName && byName !== 'zip' ? refine(byName, text) : sniff(text);
   if ((format === 'text' || format === 'html') && bytes.byteLength > MAX_ARTICLE_BYTES) {
-    throw new ImportError(`the file is too large to be one article (${mb(bytes.byteLength)}; the limit is ${mb(MAX_ARTICLE_BYTES)})`);
+    throw new ImportError(tooLargeForArticleMessage(bytes.byteLength));
   }
   const input = { text, fileName };
   const warnings = [...decoded.warnings];
@@ -132,8 +128,4 @@ function sniff(text: string): Format {
     return firstLine.endsWith('}') && head.includes('\n{') ? 'ndjson' : 'json';
   }
   return 'text';
-}
-
-function mb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }

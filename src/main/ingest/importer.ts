@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ImportJob, ImportOptions, ImportOutcome, ImportReport, UploadedFile } from '../../shared/types';
 import type { ArticleStore, StoryFinder } from '../archive';
 import { ImportError } from './errors';
-import { EXTENSIONS, isZip, MAX_FILE_BYTES } from './formats';
+import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, tooLargeForArticleMessage, tooLargeMessage } from '../../shared/limits';
+import { EXTENSIONS, isZip } from './formats';
 import { isNearDuplicate, shingles } from './near-duplicates';
 import { sha256 } from './prepare';
 import type { ReadOutcome } from './read-file';
@@ -318,8 +319,10 @@ function expandPath(p: string, into: Candidate[], outcomes: ImportOutcome[], exp
     load: () => {
       const size = fs.statSync(p).size;
       // Refuse before reading so a huge file never sits in memory.
-      if (size > MAX_FILE_BYTES) {
-        throw new ImportError(`the file is too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+      if (size > MAX_FILE_BYTES) throw new ImportError(tooLargeMessage(size));
+      const single = EXTENSIONS[path.extname(p).toLowerCase()];
+      if ((single === 'text' || single === 'html') && size > MAX_ARTICLE_BYTES) {
+        throw new ImportError(tooLargeForArticleMessage(size));
       }
       return { bytes: fs.readFileSync(p), modifiedAt: stat.mtime };
     },

@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { ColumnMapping, ExportPreview, ImportOutcome, UploadedFile } from '../../../shared/types';
 import { EncodingSelect } from '../components/EncodingSelect';
 import { MappingForm } from '../components/MappingForm';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { call, CallError, door } from '../api';
 
 interface Props {
@@ -75,6 +76,11 @@ export function ImportPanel({ onImported }: Props) {
         rate: seconds > 0 ? Math.round(articles / seconds) : 0,
         secondsLeft: i > 0 ? Math.round((seconds / i) * (files.length - i)) : null,
       });
+      if (f.size > MAX_FILE_BYTES) {
+        // Refused here, before the bytes are read into the page and sent.
+        setOutcomes((o) => [...o, { file: name, status: 'error', error: tooLargeMessage(f.size) }]);
+        continue;
+      }
       try {
         const upload: UploadedFile = { name, base64: await toBase64(f), lastModified: f.lastModified, inFolder: name.includes('/') };
         const mapping = await confirmColumns(upload);
