@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openWorkbench } from '../src/main/workbench';
-import { decodeBytes, readFileArticles, prepareArticle } from '../src/main/ingest';
+import { openWorkbenchThread } from '../src/main/workbench-thread';
+import { decodeBytes } from '../src/main/ingest';
+import { readFileArticles } from '../src/main/ingest/formats';
+import { prepareArticle } from '../src/main/ingest/prepare';
 import { SearchIndex } from '../src/main/search';
 
 const folder = path.resolve(__dirname, '../../shared/data/reuters21578');
@@ -24,13 +26,13 @@ const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsag
 async function endToEnd(): Promise<void> {
   const dbPath = path.join(dir, 'w.db');
   const t0 = process.hrtime.bigint();
-  // The built reader thread, as the app and the CLI use it (npm run build first).
-  const wb = openWorkbench({ dbPath, readWorkerFile: path.resolve(__dirname, '../out/main/read-worker.js') });
+  // The built workbench and reader threads, as the app, browser mode and `wirewatch import` use them (npm run build first).
+  const wb = await openWorkbenchThread({ dbPath }, path.resolve(__dirname, '../out/main/workbench-worker.js'));
   const report = await wb.api['import.paths']({ paths: files });
   const endS = seconds(t0); // every article stored durably and searchable
   const info = await wb.api['archive.info']({});
   const t1 = process.hrtime.bigint();
-  wb.close(); // writes the search index file (a cache of the archive)
+  await wb.close(); // writes the search index file (a cache of the archive)
   const persistS = seconds(t1);
   clearInterval(sample);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);

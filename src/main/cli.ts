@@ -2,6 +2,7 @@
  * The `wirewatch` command line: the same Workbench as the app, one command per task.
  * Every command is a contract method; `wirewatch call <method> [json]` reaches any of them.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/api';
 import type { Article, ImportLogEntry, ImportReport, SearchResult } from '../shared/types';
@@ -109,9 +110,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
   if (command === 'serve') return serveCommand(dbPath, parsed, io);
 
-  let wb: Workbench;
+  let wb: { api: Workbench['api']; close(): void | Promise<void> };
   try {
-    wb = openWorkbench({ dbPath, readWorkerFile: path.join(__dirname, 'read-worker.js') });
+    // Imports run on the workbench thread the app uses (a large young generation, a reader
+    // thread beside it); quick commands open the archive right here.
+    wb =
+      (command === 'import' || command === 'reimport') && fs.existsSync(workerFile())
+        ? await openWorkbenchThread({ dbPath }, workerFile())
+        : openWorkbench({ dbPath, readWorkerFile: path.join(__dirname, 'read-worker.js') });
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
     return 1;
@@ -159,7 +165,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.err(`wirewatch: ${(e as Error).message}`);
     return e instanceof UsageError ? 2 : 1;
   } finally {
-    wb.close();
+    await wb.close();
   }
 }
 
@@ -209,7 +215,7 @@ function printReport(report: ImportReport, json: boolean, io: CliIo): void {
   }
   if (!json) {
     io.out(
-      `${report.imported} imported (${report.articles} articles${report.copies ? `, ${report.copies} copies of known stories` : ''}), ` +
+      `${report.imported} imported (${report.articles} ${report.articles === 1 ? "article" : "articles"}${report.copies ? `, ${report.copies} copies of known stories` : ''}), ` +
         `${report.duplicates} duplicate, ${report.errors} failed` +
         (report.skipped ? `, ${report.skipped} skipped` : '') +
         (report.cancelled ? `, ${report.cancelled} cancelled` : ''),
@@ -334,7 +340,7 @@ async function serveCommand(dbPath: string, p: Parsed, io: CliIo): Promise<numbe
   }
   let wb: ThreadedWorkbench;
   try {
-    wb = await openWorkbenchThread({ dbPath }, path.join(__dirname, 'workbench-worker.js'));
+    wb = await openWorkbenchThread({ dbPath }, workerFile());
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
     return 1;
@@ -358,6 +364,11 @@ async function serveCommand(dbPath: string, p: Parsed, io: CliIo): Promise<numbe
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** The built workbench-thread script, beside the built CLI (out/main). */
+function workerFile(): string {
+  return path.join(__dirname, 'workbench-worker.js');
 }
 
 /** The built renderer, next to the built CLI (out/main/cli.js → out/renderer). */

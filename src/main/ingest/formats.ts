@@ -11,20 +11,9 @@ import { readPlainTextPage } from './plaintext-reader';
 import { looksLikeReutersSgml, readReutersSgml } from './reuters';
 import { binaryKind } from './sniff';
 
-/** The formats Wirewatch reads. */
-export type Format = 'text' | 'html' | 'feed' | 'reuters' | 'json' | 'ndjson' | 'csv' | 'tsv';
+import { EXTENSIONS, isZip, type Format } from './format-names';
 
-/** File endings read when found in folders and archives, by format. */
-export const EXTENSIONS: Record<string, Format | 'zip'> = {
-  '.txt': 'text', '.text': 'text',
-  '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.shtml': 'html',
-  '.xml': 'feed', '.rss': 'feed', '.atom': 'feed', '.rdf': 'feed',
-  '.sgm': 'reuters', '.sgml': 'reuters',
-  '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
-  '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv',
-  '.zip': 'zip',
-};
-
+export { EXTENSIONS, isZip, type Format };
 export { MAX_ARTICLE_BYTES, MAX_FILE_BYTES };
 
 /** One file's articles, as read. */
@@ -43,11 +32,6 @@ export interface ReadOptions {
   encoding?: string;
   /** Column mapping for exports. */
   mapping?: ColumnMapping;
-}
-
-/** True when the bytes are a zip archive. */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ImportJob, ImportOptions, ImportOutcome, ImportReport, UploadedFil
 import type { ArticleStore, StoryFinder } from '../archive';
 import { ImportError } from './errors';
 import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, tooLargeForArticleMessage, tooLargeMessage } from '../../shared/limits';
-import { EXTENSIONS, isZip } from './formats';
+import { EXTENSIONS, isZip } from './format-names';
 import { isNearDuplicate, shingles } from './near-duplicates';
 import { sha256 } from './prepare';
 import type { ReadOutcome } from './read-file';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { readAndPrepare, type ReadOutcome, type ReadRequest } from './read-file';
+import type { ReadOutcome, ReadRequest } from './read-file';
 
 /** Reads files for the importer: on a reader thread when one is available, else in-process. */
 export interface FileReader {
@@ -7,9 +7,13 @@ export interface FileReader {
   close(): Promise<void>;
 }
 
-/** Reads in the calling thread (tests running from sources, where no built worker exists). */
+/**
+ * Reads in the calling thread (tests running from sources, where no built worker exists). The
+ * readers are loaded on the first read: they bring jsdom, which commands that import nothing
+ * should not pay for.
+ */
 export const inProcessReader: FileReader = {
-  read: async (request) => readAndPrepare(request),
+  read: async (request) => (await import('./read-file')).readAndPrepare(request),
   close: async () => {},
 };
 
