@@ -117,7 +117,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     wb =
       (command === 'import' || command === 'reimport') && fs.existsSync(workerFile())
         ? await openWorkbenchThread({ dbPath }, workerFile())
-        : openWorkbench({ dbPath, readWorkerFile: path.join(__dirname, 'read-worker.js') });
+        : openWorkbench({ dbPath });
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
     return 1;

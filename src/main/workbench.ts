@@ -1,8 +1,8 @@
 import { ApiError, type Api } from '../shared/api';
-import type { ArticleDetail, ColumnMapping, ImportJob, ImportOptions } from '../shared/types';
+import type { ArticleDetail, ColumnMapping, ImportOptions } from '../shared/types';
 import { ArticleStore, openArchiveDb, schemaVersion, type Db } from './archive';
 import fs from 'node:fs';
-import { decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
+import { assertKnownEncoding, decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
 import { SearchIndex } from './search';
 
 
@@ -79,9 +79,9 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
 
   function startJob(source: ImportSource, opts: ImportOptions, origin: string): RunningImport {
     const run = importer.start(source, opts, origin);
-    jobs.set(run.job.jobId, run);
-    const finished = [...jobs.values()].filter((j) => j.job.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) jobs.delete(old.job.jobId);
+    jobs.set(run.jobId, run);
+    const finished = [...jobs.values()].filter((j) => j.snapshot().state !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) jobs.delete(old.jobId);
     return run;
   }
 
@@ -90,8 +90,6 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     if (!run) throw new ApiError('not_found', `no import job ${String(jobId)}`);
     return run;
   }
-
-  const snapshot = (j: ImportJob): ImportJob => ({ ...j, report: { ...j.report, outcomes: [...j.report.outcomes] } });
 
   const api: Api = {
     'archive.info': async () => ({
@@ -127,7 +125,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       const orig = store.originalBytes(id);
       if (!orig) throw new ApiError('not_found', `no article with id ${id}`);
       try {
-        decodeWith(new Uint8Array(0), encoding);
+        assertKnownEncoding(encoding);
       } catch (e) {
         throw new ApiError('bad_request', (e as Error).message);
       }
@@ -153,15 +151,15 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     'import.start': async (args) => {
       const source: ImportSource =
         args && 'paths' in args ? { paths: stringList(args.paths, 'paths') } : { uploads: uploads((args as { files?: unknown })?.files) };
-      return snapshot(startJob(source, importOptions(args), 'paths' in source ? 'files' : 'upload').job);
+      return startJob(source, importOptions(args), 'paths' in source ? 'files' : 'upload').snapshot();
     },
 
-    'import.progress': async (args) => snapshot(job(args?.jobId).job),
+    'import.progress': async (args) => job(args?.jobId).snapshot(),
 
     'import.cancel': async (args) => {
       const run = job(args?.jobId);
       run.cancel();
-      return snapshot(run.job);
+      return run.snapshot();
     },
 
     'import.log': async (args) => {

@@ -34,7 +34,6 @@ export interface NewOriginal {
 export interface StoredFile {
   /** Ids of the new articles, in file order. */
   ids: number[];
-  titles: string[];
   /** For each new article, its index in the list handed to `insertFile`. */
   indexes: number[];
   /** Articles already in the archive (same text from the same place), not stored again. */
@@ -187,7 +186,7 @@ export class ArticleStore {
     findStory: StoryFinder,
   ): StoredFile {
     return this.db.transaction((): StoredFile => {
-      const result: StoredFile = { ids: [], titles: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0 };
+      const result: StoredFile = { ids: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0 };
       let originalId: number | undefined;
       const now = new Date().toISOString();
       for (const [index, a] of articles.entries()) {
@@ -214,7 +213,6 @@ export class ArticleStore {
         for (const key of a.bandKeys) this.insertBand.run(key, id);
         if (a.supersedes) this.setSupersededBy.run(id, a.supersedes);
         result.ids.push(id);
-        result.titles.push(a.title);
         result.indexes.push(index);
       }
       const status = result.ids.length > 0 ? 'imported' : 'duplicate';

@@ -168,6 +168,11 @@ function russianLikeness(text: string): { score: number; letters: number } {
   return { score: (total - oddities * 5) / letters, letters };
 }
 
+/** Throws ImportError when iconv-lite does not know the encoding's name. */
+export function assertKnownEncoding(encoding: string): void {
+  if (!iconv.encodingExists(encoding)) throw new ImportError(`unknown encoding "${encoding}"`);
+}
+
 /**
  * Decodes bytes with an encoding the analyst chose (re-import "with another encoding").
  * Throws when iconv-lite does not know the name.
@@ -176,7 +181,7 @@ function russianLikeness(text: string): { score: number; letters: number } {
  *   decodeWith(bytes, 'koi8-r').text
  */
 export function decodeWith(bytes: Uint8Array, encoding: string): DecodedText {
-  if (!iconv.encodingExists(encoding)) throw new ImportError(`unknown encoding "${encoding}"`);
+  assertKnownEncoding(encoding);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { text: iconv.decode(buf, encoding), encoding: encoding.toLowerCase(), reason: 'chosen by the analyst', warnings: [] };
 }

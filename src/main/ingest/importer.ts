@@ -44,7 +44,9 @@ const MAX_WARNINGS_PER_FILE = 50;
 
 /** A running import, with its progress, its cancel switch and its end. */
 export interface RunningImport {
-  job: ImportJob;
+  jobId: number;
+  /** The job as it stands now, with the outcomes so far (a copy; built when asked, not per file). */
+  snapshot(): ImportJob;
   cancel(): void;
   done: Promise<ImportReport>;
 }
@@ -108,7 +110,12 @@ export class Importer {
     };
     let cancelled = false;
     const done = this.run(job, queue, outcomes, options, origin, () => cancelled);
-    return { job, cancel: () => (cancelled = true), done };
+    return {
+      jobId: job.jobId,
+      snapshot: () => ({ ...job, report: job.state === 'running' ? summarise(job.report.batchId, outcomes) : job.report }),
+      cancel: () => (cancelled = true),
+      done,
+    };
   }
 
   private async run(
@@ -122,6 +129,7 @@ export class Importer {
     const { store } = this.deps;
     const reader = this.deps.reader ?? inProcessReader;
     const batchId = queue.length > 0 ? store.startBatch(origin) : null;
+    job.report = summarise(batchId, outcomes);
     const started = Date.now();
     const reads = new Map<Candidate, Promise<Loaded>>();
     const startRead = (c: Candidate | undefined) => {
@@ -151,7 +159,6 @@ export class Importer {
         const filesLeft = queue.length - (i + 1);
         job.secondsLeft = Math.round((seconds / (i + 1)) * filesLeft);
         job.filesTotal = job.filesDone + filesLeft;
-        job.report = summarise(batchId, outcomes);
         // Let other calls (progress, cancel, searches) in between files.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -196,7 +203,7 @@ export class Importer {
         const added = stored.ids.map((id, k) => ({ id, title: prepared[stored.indexes[k]!]!.title, body: prepared[stored.indexes[k]!]!.body }));
         this.deps.onArticles(added, prepared.flatMap((p) => (p.supersedes ? [p.supersedes] : [])));
         return [{
-          file: c.file, status: 'imported', articleId: stored.ids[0]!, title: stored.titles[0]!, articles: stored.ids.length,
+          file: c.file, status: 'imported', articleId: added[0]!.id, title: added[0]!.title, articles: added.length,
           duplicates: stored.duplicates, copies: stored.copies, format, encoding, warnings: kept,
         }];
       }
@@ -255,8 +262,8 @@ async function loadAndRead(c: Candidate, options: ImportOptions, reader: FileRea
     return { kind: 'failed', error };
   }
   if (isZip(bytes)) return { kind: 'zip', bytes };
-  // The reader gets its own copy: the bytes are also stored as the original.
-  const read = await reader.read({ bytes: new Uint8Array(bytes), fileName: c.file, fileTime: modifiedAt, options });
+  // Readers never change the bytes; crossing to the reader thread clones them anyway.
+  const read = await reader.read({ bytes, fileName: c.file, fileTime: modifiedAt, options });
   return { kind: 'read', bytes, modifiedAt, read };
 }
 

@@ -3,7 +3,7 @@ export { Importer, type ImporterDeps, type ImportSource, type RunningImport } fr
 export { EXTENSIONS, isZip, type Format } from './format-names';
 export { ImportError } from './errors';
 export { sha256 } from './prepare';
-export { decodeBytes, decodeWith, type DecodedText } from './decode';
+export { assertKnownEncoding, decodeBytes, decodeWith, type DecodedText } from './decode';
 export { detectLanguage } from './language';
 export { parseMappingSpec } from './exports';
 export { startReaderThread, inProcessReader, type FileReader } from './reader-pool';
