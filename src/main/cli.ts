@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/api';
-import type { Article, ImportLogEntry, ImportReport, SearchResult } from '../shared/types';
+import type { Article, ImportLogEntry, ImportReport, SavedSearch, SearchHistoryEntry, SearchResult } from '../shared/types';
 import { parseMappingSpec } from './ingest';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
@@ -29,8 +29,18 @@ Commands:
                                  keywords, id); the guess fills the rest
   reimport <id> --encoding NAME  read an article's original file again in another encoding
   log [--batch N] [--limit N]    the import log: per file, outcome, articles, encoding, error
-  search <query> [--limit N | --all]
-                                 search titles and bodies (prefix and fuzzy matching)
+  search <query> [--limit N | --all] [--offset N] [--sort relevance|newest|oldest]
+         [--recent] [--no-fold] [--facets]
+                                 search with the query language (docs/query-language.md):
+                                 words, OR, -word, "phrases", pre*, fuzzy~, title: body:
+                                 source: agency: author: lang: place: tag: speaker:,
+                                 date:2022-01..2022-02 after: before:; --recent lifts recent
+                                 articles, --no-fold lists copies of a story separately
+  saved                          saved searches, with how many new articles match each
+  saved add <name> <query>       save a query under a name [--sort ORDER]
+  saved run <name>               run a saved search (its new-article count starts again)
+  saved rm <name>                delete a saved search
+  history                        recent searches
   show <id> [--original]         one article with its metadata (and the original page)
   articles                       every article
   info                           where the archive is and what it holds
@@ -48,7 +58,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--db', '--limit', '--port', '--source', '--encoding', '--map', '--batch']);
+const VALUE_FLAGS = new Set(['--db', '--limit', '--offset', '--sort', '--port', '--source', '--encoding', '--map', '--batch']);
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -66,7 +76,8 @@ function parseArgs(argv: string[]): Parsed {
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       flags.set(a, v);
-    } else if (a.startsWith('-') && a.length > 1) flags.set(a, true);
+    } else if (a.startsWith('--') || a === '-h') flags.set(a, true);
+    // Anything else, "-oil" included, is a word: search queries negate with a leading dash.
     else positional.push(a);
   }
   return { positional, flags };
@@ -117,7 +128,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     wb =
       (command === 'import' || command === 'reimport') && fs.existsSync(workerFile())
         ? await openWorkbenchThread({ dbPath }, workerFile())
-        : openWorkbench({ dbPath });
+        : openWorkbench({ dbPath, buildIndexNow: true });
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);
     return 1;
@@ -137,6 +148,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await logCommand(parsed, json, io, call);
       case 'search':
         return await searchCommand(rest, parsed, json, io, call);
+      case 'saved':
+        return await savedCommand(rest, parsed, json, io, call);
+      case 'history':
+        return await historyCommand(json, io, call);
       case 'show':
         return await showCommand(rest, parsed, json, io, call);
       case 'articles':
@@ -259,20 +274,83 @@ async function logCommand(p: Parsed, json: boolean, io: CliIo, call: Call): Prom
 async function searchCommand(words: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
   const query = words.join(' ');
   if (!query.trim()) throw new UsageError('search needs a query');
+  return runSearch(query, p, json, io, call);
+}
+
+/** Runs a query with the search flags and prints the answer. */
+async function runSearch(query: string, p: Parsed, json: boolean, io: CliIo, call: Call, sortDefault?: string): Promise<number> {
   const all = p.flags.has('--all');
   const limitFlag = p.flags.get('--limit');
   const limit = all ? -1 : limitFlag === undefined ? 20 : Number(limitFlag);
   if (!Number.isInteger(limit) || (limit < 1 && !all)) throw new UsageError('--limit needs a whole number of 1 or more');
-  const result: SearchResult = await call('search.query', { query, limit });
+  const offset = Number(p.flags.get('--offset') ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset needs a whole number of 0 or more');
+  const sort = p.flags.get('--sort') ?? sortDefault ?? 'relevance';
+  if (!['relevance', 'newest', 'oldest'].includes(String(sort))) throw new UsageError('--sort is relevance, newest or oldest');
+  const result: SearchResult = await call('search.query', {
+    query, limit, offset, sort, boostRecent: p.flags.has('--recent'), foldCopies: !p.flags.has('--no-fold'), record: true,
+  });
   if (json) {
     io.out(JSON.stringify(result));
     return 0;
   }
-  io.out(`${result.total} ${result.total === 1 ? 'article' : 'articles'}`);
+  for (const n of result.notices) io.err(`note: ${n}`);
+  const copies = result.articles !== result.total ? ` (${result.articles} articles with copies)` : '';
+  io.out(`${result.total} ${result.total === 1 ? 'story' : 'stories'}${copies}`);
   for (const h of result.hits) {
-    io.out(`#${h.id}  ${h.publishedAt ?? 'undated'}  ${h.title}${h.source ? `  (${h.source})` : ''}`);
+    const folded = h.foldedCopies ? `  +${h.foldedCopies} ${h.foldedCopies === 1 ? 'copy' : 'copies'}` : '';
+    io.out(`#${h.id}  ${h.publishedAt ?? 'undated'}  ${h.title}${h.source ? `  (${h.source})` : ''}${folded}`);
     io.out(`    ${markHighlights(h.snippet, h.highlights)}`);
   }
+  if (p.flags.has('--facets') && result.facets) {
+    for (const [name, values] of Object.entries(result.facets)) {
+      if (values.length) io.out(`${name}: ${values.slice(0, 10).map((v: { value: string; count: number }) => `${v.value} (${v.count})`).join(', ')}`);
+    }
+  }
+  return 0;
+}
+
+async function savedCommand(args: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  const [action, name, ...queryWords] = args;
+  const { saved } = (await call('searches.list', {})) as { saved: SavedSearch[] };
+  const byName = (n: string | undefined) => {
+    if (!n) throw new UsageError(`saved ${action} needs the name of a saved search`);
+    const s = saved.find((x) => x.name === n);
+    if (!s) throw new CommandError(`no saved search named "${n}" (see: wirewatch saved)`);
+    return s;
+  };
+  switch (action) {
+    case undefined:
+      if (json) for (const s of saved) io.out(JSON.stringify(s));
+      else if (!saved.length) io.out('no saved searches (save one with: wirewatch saved add NAME QUERY)');
+      else for (const s of saved) io.out(`${s.name}  ${s.query}  ${s.newMatches} new${s.lastOpenedAt ? `  (opened ${s.lastOpenedAt})` : ''}`);
+      return 0;
+    case 'add': {
+      if (!name || !queryWords.join(' ').trim()) throw new UsageError('saved add needs a name and a query');
+      const s = (await call('searches.save', { name, query: queryWords.join(' '), sort: p.flags.get('--sort') ?? 'relevance' })) as SavedSearch;
+      io.out(json ? JSON.stringify(s) : `saved "${s.name}": ${s.query}`);
+      return 0;
+    }
+    case 'run': {
+      const s = byName(name);
+      await call('searches.open', { id: s.id });
+      if (!json) io.out(`${s.name}: ${s.query}  (${s.newMatches} new since last opened)`);
+      return runSearch(s.query, p, json, io, call, s.sort);
+    }
+    case 'rm': {
+      const s = byName(name);
+      await call('searches.delete', { id: s.id });
+      if (!json) io.out(`deleted "${s.name}"`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`saved: unknown action "${action}" (add, run, rm)`);
+  }
+}
+
+async function historyCommand(json: boolean, io: CliIo, call: Call): Promise<number> {
+  const { history } = (await call('searches.list', {})) as { history: SearchHistoryEntry[] };
+  for (const h of history) io.out(json ? JSON.stringify(h) : `${h.at}  ${h.query}  (${h.total})`);
   return 0;
 }
 

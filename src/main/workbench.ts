@@ -3,7 +3,8 @@ import type { ArticleDetail, ColumnMapping, ImportOptions } from '../shared/type
 import { ArticleStore, openArchiveDb, schemaVersion, type Db } from './archive';
 import fs from 'node:fs';
 import { assertKnownEncoding, decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
-import { SearchIndex } from './search';
+import { FullTextIndex } from './search';
+import { openSearch } from './search-service';
 
 
 /** What only the desktop shell can do; other doors leave these out. */
@@ -22,6 +23,11 @@ export interface WorkbenchOptions {
    * files on a second thread while this one stores and indexes; without it, in-process.
    */
   readWorkerFile?: string;
+  /**
+   * When the search index must be (re)built, build it before returning (the CLI, which answers
+   * one query and exits) instead of in the background while searches already run.
+   */
+  buildIndexNow?: boolean;
 }
 
 /** The Workbench: the whole contract over one archive, whichever door calls it. */
@@ -29,9 +35,6 @@ export interface Workbench {
   api: Api;
   close(): void;
 }
-
-/** Quiet time after the last import before the search index file is rewritten. */
-const INDEX_SAVE_DELAY_MS = 2000;
 
 /** Finished jobs kept for `import.progress` after they end. */
 const KEEP_FINISHED_JOBS = 20;
@@ -48,33 +51,17 @@ const KEEP_FINISHED_JOBS = 20;
  */
 export function openWorkbench(options: WorkbenchOptions): Workbench {
   const db: Db = openArchiveDb(options.dbPath, { nativeBinding: options.nativeBinding });
-  const store = new ArticleStore(db);
-  const index = SearchIndex.open(`${options.dbPath}.search-index`, store.generation(), () => store.iterate());
+  const fts = new FullTextIndex(db);
+  const store = new ArticleStore(db, fts);
+  const search = openSearch(db, store, fts, options.dbPath, { buildNow: options.buildIndexNow });
   const reader = options.readWorkerFile && fs.existsSync(options.readWorkerFile) ? startReaderThread(options.readWorkerFile) : undefined;
   const importer = new Importer({
     store,
     reader,
-    onArticles: (added, replaced) => {
-      for (const id of replaced) index.remove(id);
-      for (const a of added) index.add(a);
-    },
-    onBatchDone: () => scheduleIndexSave(),
+    // The full-text index was written in the same transaction as the articles; the catalog
+    // (metadata for filters and facets) is told after the commit.
+    onArticles: (added, replaced) => search.onStored(added, replaced),
   });
-
-  // The index file is a cache of the archive: it is written when imports pause (and at close),
-  // not after every file, so a folder imported file by file does not rewrite it thirty times.
-  // A crash before it is written only means a rebuild at the next open (it is found stale).
-  let saveTimer: NodeJS.Timeout | null = null;
-  const saveIndexNow = () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = null;
-    index.save(store.generation());
-  };
-  function scheduleIndexSave(): void {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveIndexNow, INDEX_SAVE_DELAY_MS);
-    saveTimer.unref();
-  }
   const jobs = new Map<number, RunningImport>();
 
   function startJob(source: ImportSource, opts: ImportOptions, origin: string): RunningImport {
@@ -97,8 +84,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       schemaVersion: schemaVersion(db),
       articles: store.count(),
       stories: store.storyCount(),
-      indexedArticles: index.documentCount,
-      indexStatus: index.status,
+      indexedArticles: fts.indexedCount(),
+      indexStatus: fts.building ? 'building' : 'ready',
     }),
 
     'articles.list': async (args) => {
@@ -112,6 +99,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       const article = store.get(id);
       if (!article) throw new ApiError('not_found', `no article with id ${id}`);
       const detail: ArticleDetail = { ...article, origin: store.origin(id)! };
+      if (typeof args.query === 'string' && args.query.trim()) detail.matches = search.matches(article, args.query);
       if (args.includeOriginal) {
         const orig = store.originalBytes(id)!;
         detail.original = (detail.origin.encodingReason === 'chosen by the analyst' ? decodeWith(orig.bytes, orig.encoding) : decodeBytes(orig.bytes)).text;
@@ -176,12 +164,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       }
     },
 
-    'search.query': async (args) => {
-      if (typeof args?.query !== 'string') throw new ApiError('bad_request', 'query must be text');
-      const offset = optionalInt(args.offset, 'offset', 0);
-      const limit = optionalInt(args.limit, 'limit', 20);
-      return index.search(args.query, store, offset, limit);
-    },
+    ...search.api,
 
     'dialog.pickFiles': async () => {
       if (!options.host?.pickFiles) {
@@ -194,7 +177,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   return {
     api,
     close: () => {
-      if (saveTimer) saveIndexNow();
+      search.close();
       void reader?.close();
       db.close();
     },

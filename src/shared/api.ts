@@ -14,7 +14,11 @@ import type {
   ImportLogEntry,
   ImportOptions,
   ImportReport,
+  SavedSearch,
+  SearchHistoryEntry,
+  SearchRequest,
   SearchResult,
+  SearchSort,
   UploadedFile,
 } from './types';
 
@@ -23,8 +27,11 @@ export interface ApiMethods {
   'archive.info': { args: Record<string, never>; result: ArchiveInfo };
   /** Articles, newest import first. */
   'articles.list': { args: { offset?: number; limit?: number }; result: { total: number; articles: Article[] } };
-  /** One article with its provenance; `includeOriginal` adds the original page text. */
-  'articles.get': { args: { id: number; includeOriginal?: boolean }; result: ArticleDetail };
+  /**
+   * One article with its provenance; `includeOriginal` adds the original page text, `query`
+   * adds where that search query matches in the title and body (`matches`).
+   */
+  'articles.get': { args: { id: number; includeOriginal?: boolean; query?: string }; result: ArticleDetail };
   /** Import files, folders and archives from the machine the workbench runs on; resolves when done. */
   'import.paths': { args: { paths: string[] } & ImportOptions; result: ImportReport };
   /** Import files sent as bytes (browser mode file picker, drag-and-drop); resolves when done. */
@@ -41,8 +48,16 @@ export interface ApiMethods {
   'import.preview': { args: { file: UploadedFile }; result: { preview: ExportPreview | null } };
   /** Read an article's original file again with another encoding; the new version replaces the old. */
   'articles.reimport': { args: { id: number; encoding: string }; result: ImportReport };
-  /** Full-text search over titles and bodies (prefix and fuzzy matching). */
-  'search.query': { args: { query: string; limit?: number; offset?: number }; result: SearchResult };
+  /** Search with the query language (docs/query-language.md): hits, counts, facets, notices. */
+  'search.query': { args: SearchRequest; result: SearchResult };
+  /** Saved searches (with new matches since last opened) and the recent-searches history. */
+  'searches.list': { args: Record<string, never>; result: { saved: SavedSearch[]; history: SearchHistoryEntry[] } };
+  /** Save a query under a name (a name already used is replaced). */
+  'searches.save': { args: { name: string; query: string; sort?: SearchSort }; result: SavedSearch };
+  /** Mark a saved search opened now: its new-matches count starts again from zero. */
+  'searches.open': { args: { id: number }; result: SavedSearch };
+  /** Delete a saved search. */
+  'searches.delete': { args: { id: number }; result: { deleted: boolean } };
   /** Ask the desktop shell for files to import (native dialog). Only the Electron door can. */
   'dialog.pickFiles': { args: Record<string, never>; result: { paths: string[] } };
 }
@@ -65,6 +80,10 @@ export const API_METHODS = [
   'import.preview',
   'articles.reimport',
   'search.query',
+  'searches.list',
+  'searches.save',
+  'searches.open',
+  'searches.delete',
   'dialog.pickFiles',
 ] as const satisfies readonly ApiMethod[];
 

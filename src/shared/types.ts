@@ -94,6 +94,31 @@ export interface ArticleDetail extends Article {
   origin: ArticleOrigin;
   /** The original page text, only when asked for (`includeOriginal`). */
   original?: string;
+  /** Where the query given to `articles.get` matches, when one was given. */
+  matches?: ArticleMatches;
+}
+
+/** How search results are ordered. */
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
+/** A search request: the query (see docs/query-language.md) and how to present the answer. */
+export interface SearchRequest {
+  query: string;
+  offset?: number;
+  /** Hits per page (default 20); -1 for every hit. */
+  limit?: number;
+  /** Default 'relevance'. */
+  sort?: SearchSort;
+  /** With relevance order: lift recent articles (a newer article outranks an older one of similar relevance). */
+  boostRecent?: boolean;
+  /** Default true: copies of a story are folded under its best-matching article. */
+  foldCopies?: boolean;
+  /** Default true: counts by source, language, year, month, tag and speaker for the whole query. */
+  facets?: boolean;
+  /** Add the query to the recent-searches history (the UI and the CLI do). */
+  record?: boolean;
+  /** Only articles with a larger id (used to count new matches of a saved search). */
+  afterArticleId?: number;
 }
 
 /** A search hit. */
@@ -102,16 +127,73 @@ export interface SearchHit {
   title: string;
   source: string | null;
   publishedAt: string | null;
+  language: string | null;
   score: number;
   /** Plain-text excerpt around the best match. */
   snippet: string;
   /** Matched words in `snippet`, as [start, end) character offsets, in order. */
   highlights: Array<[number, number]>;
+  /** Matched words in `title`, as [start, end) offsets. */
+  titleHighlights: Array<[number, number]>;
+  storyId: number;
+  /** Other matching articles of the same story folded under this hit (0 when none). */
+  foldedCopies: number;
+}
+
+/** One value of a facet and how many matching articles have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Counts for the current query, each list largest first (months and years newest first). */
+export interface SearchFacets {
+  source: FacetCount[];
+  language: FacetCount[];
+  year: FacetCount[];
+  month: FacetCount[];
+  tag: FacetCount[];
+  speaker: FacetCount[];
 }
 
 export interface SearchResult {
+  /** Hits: stories when copies are folded, else articles. */
   total: number;
+  /** Matching articles, copies included. */
+  articles: number;
   hits: SearchHit[];
+  facets: SearchFacets | null;
+  /** Things the analyst should know about how the query was read ("ignored common words: the"). */
+  notices: string[];
+  /** Milliseconds spent answering inside the workbench. */
+  tookMs: number;
+}
+
+/** Where a query matched in one article, for the reader's next/previous navigation. */
+export interface ArticleMatches {
+  title: Array<[number, number]>;
+  body: Array<[number, number]>;
+}
+
+/** A query saved under a name. */
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  sort: SearchSort;
+  createdAt: string;
+  /** When it was last opened (ISO), null if never. */
+  lastOpenedAt: string | null;
+  /** Articles matching it that were imported since it was last opened (or saved). */
+  newMatches: number;
+}
+
+/** A query from the recent-searches history. */
+export interface SearchHistoryEntry {
+  query: string;
+  at: string;
+  /** Hits it had then. */
+  total: number;
 }
 
 /** Per-file outcome of an import. */
@@ -239,6 +321,6 @@ export interface ArchiveInfo {
   stories: number;
   /** Articles in the search index: equal to `articles` unless something is wrong. */
   indexedArticles: number;
-  /** How the search index was obtained at open: loaded, or built/rebuilt and why. */
+  /** The search index: 'ready', or 'building' while it is (re)built in the background. */
   indexStatus: string;
 }

@@ -18,6 +18,16 @@ export interface PreparedArticle extends NewArticle {
   bandKeys: number[];
   /** The body's shingle set, to check candidates exactly. */
   shingles: ReadonlySet<number>;
+  /** The title and body analysed for the full-text index (computed where the article is prepared). */
+  analysed?: AnalysedText;
+}
+
+/** Analysed terms per index column, space-separated (search/analyse.ts makes them). */
+export interface AnalysedText {
+  titleWords: string;
+  bodyWords: string;
+  titleStems: string;
+  bodyStems: string;
 }
 
 /** The file an article came from. */
@@ -42,6 +52,17 @@ export interface StoredFile {
   firstDuplicate: { id: number; title: string } | null;
   /** New articles linked to a story already in the archive. */
   copies: number;
+  /** For each new article, the story it belongs to (its own id when it is the first). */
+  storyIds: number[];
+}
+
+/**
+ * Keeps a derived index in step with the archive: called inside the transaction that stores
+ * (or supersedes) an article, so both commit or neither does.
+ */
+export interface ArchiveIndexer {
+  add(article: { id: number; title: string; body: string; language: string | null; analysed?: AnalysedText }): void;
+  remove(id: number): void;
 }
 
 /** Finds the stored copies of a story for a new article (near-duplicate detection). */
@@ -121,24 +142,26 @@ export class ArticleStore {
   private readonly insertArticle: Statement;
   private readonly insertFacet: Statement;
   private readonly insertBand: Statement;
-  private readonly setStory: Statement;
   private readonly setSupersededBy: Statement;
   private readonly selectOriginal: Statement;
   private readonly selectReimport: Statement;
   private readonly selectSameText: Statement;
+  private readonly selectMaxId: Statement;
   private readonly selectCandidates: Statement;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly indexer?: ArchiveIndexer,
+  ) {
     this.insertArticle = db.prepare(
       `INSERT INTO articles (original_id, batch_id, file, file_modified_at, encoding, encoding_reason, title, body,
          source, agency, dateline, published_at, date_precision, date_inferred, date_note, date_evidence,
          image_credit, url, language, text_hash, imported_at, format, item_key, authors, modified_at, summary_only,
-         image_caption, supersedes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         image_caption, supersedes, id, story_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFacet = db.prepare('INSERT INTO article_facets (article_id, facet, value) VALUES (?, ?, ?)');
     this.insertBand = db.prepare('INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)');
-    this.setStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     this.setSupersededBy = db.prepare('UPDATE articles SET superseded_by = ? WHERE id = ?');
     this.selectOriginal = db.prepare('SELECT id FROM originals WHERE content_hash = ?');
     this.selectReimport = db.prepare(
@@ -147,6 +170,7 @@ export class ArticleStore {
          AND ((? IS NOT NULL AND a.url = ?) OR ((o.content_hash = ? OR a.file = ?) AND a.item_key IS ?))
        ORDER BY a.id LIMIT 1`,
     );
+    this.selectMaxId = db.prepare('SELECT max(id) FROM articles').pluck();
     this.selectSameText = db.prepare('SELECT story_id FROM articles WHERE text_hash = ? AND id <> ? ORDER BY id LIMIT 1');
     this.selectCandidates = db.prepare(
       `SELECT a.id, a.story_id AS storyId, a.body FROM articles a
@@ -186,7 +210,7 @@ export class ArticleStore {
     findStory: StoryFinder,
   ): StoredFile {
     return this.db.transaction((): StoredFile => {
-      const result: StoredFile = { ids: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0 };
+      const result: StoredFile = { ids: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0, storyIds: [] };
       let originalId: number | undefined;
       const now = new Date().toISOString();
       for (const [index, a] of articles.entries()) {
@@ -197,22 +221,30 @@ export class ArticleStore {
           continue;
         }
         originalId ??= this.originalId(original);
-        const id = Number(this.insertArticle.run(
+        // The story is found before the row is written, so the row is written once, whole: an
+        // UPDATE of a stored article is costly (its body spans overflow pages). The id is the
+        // one SQLite would give (max + 1; the transaction is the only writer).
+        const id = (this.selectMaxId.get() as number | null ?? 0) + 1;
+        const storyId = this.storyFor(a, id, findStory);
+        this.insertArticle.run(
           originalId, batchId, original.file, original.fileModifiedAt, original.encoding, original.encodingReason,
           a.title, a.body, a.source, a.agency, a.dateline, a.publishedAt, a.datePrecision, a.dateInferred ? 1 : 0,
           a.dateNote, a.dateEvidence ? JSON.stringify(a.dateEvidence) : null, a.imageCredit, a.url, a.language,
           a.textHash, now, format, a.itemKey, JSON.stringify(a.authors), a.modifiedAt, a.summaryOnly ? 1 : 0,
-          a.imageCaption, a.supersedes ?? null,
-        ).lastInsertRowid);
-        const storyId = this.storyFor(a, id, findStory);
-        this.setStory.run(storyId ?? id, id);
+          a.imageCaption, a.supersedes ?? null, id, storyId ?? id,
+        );
         if (storyId !== null) result.copies++;
         for (const [facet, values] of Object.entries(a.facets)) {
           for (const v of new Set(values)) this.insertFacet.run(id, facet, v);
         }
         for (const key of a.bandKeys) this.insertBand.run(key, id);
-        if (a.supersedes) this.setSupersededBy.run(id, a.supersedes);
+        if (a.supersedes) {
+          this.setSupersededBy.run(id, a.supersedes);
+          this.indexer?.remove(a.supersedes);
+        }
+        this.indexer?.add({ id, title: a.title, body: a.body, language: a.language, analysed: a.analysed });
         result.ids.push(id);
+        result.storyIds.push(storyId ?? id);
         result.indexes.push(index);
       }
       const status = result.ids.length > 0 ? 'imported' : 'duplicate';

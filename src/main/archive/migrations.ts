@@ -138,6 +138,46 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE import_batches ADD COLUMN state TEXT NOT NULL DEFAULT 'done';
     `,
   },
+  {
+    version: 3,
+    name: 'full-text index (FTS5), saved searches, search history, tags and speakers for search',
+    sql: `
+      -- Derived full-text index, kept in the same transactions as the articles it indexes.
+      -- Columns hold analysed terms (src/main/search/analyse.ts), space-separated; the ascii
+      -- tokenizer keeps them verbatim. Contentless: the text itself lives in articles.
+      CREATE VIRTUAL TABLE search_fts USING fts5(
+        title_words, body_words, title_stems, body_stems,
+        content = '', contentless_delete = 1, tokenize = 'ascii'
+      );
+      CREATE TABLE saved_searches (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL UNIQUE,
+        query          TEXT NOT NULL,
+        sort           TEXT NOT NULL DEFAULT 'relevance',
+        created_at     TEXT NOT NULL,
+        last_opened_at TEXT,
+        -- The newest article id when it was last opened: later ids are "new".
+        seen_upto      INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE search_history (
+        id    INTEGER PRIMARY KEY,
+        query TEXT NOT NULL,
+        at    TEXT NOT NULL,
+        total INTEGER NOT NULL
+      );
+      -- Filled by tagging and by statement extraction; searched with tag: and speaker:.
+      CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+      );
+      CREATE TABLE article_speakers (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        speaker    TEXT NOT NULL,
+        PRIMARY KEY (article_id, speaker)
+      );
+    `,
+  },
 ];
 
 /** The schema version this build of Wirewatch writes. */

@@ -33,6 +33,8 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A larger page cache: the full-text index merges its segments as articles arrive.
+    db.pragma('cache_size = -65536');
     migrate(db, file, options.migrations ?? MIGRATIONS);
     return db;
   } catch (err) {

@@ -12,12 +12,27 @@ import { inProcessReader, type FileReader } from './reader-pool';
 import { expandZip } from './zip';
 
 /** What the importer needs from the rest of the workbench. */
+/** A newly stored article, as the search catalog and index need it. */
+export interface StoredArticle {
+  id: number;
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  datePrecision: string | null;
+  language: string | null;
+  source: string | null;
+  agency: string | null;
+  dateline: string | null;
+  authors: string[];
+  storyId: number;
+}
+
 export interface ImporterDeps {
   store: ArticleStore;
   /** Called after each file's articles are committed (to update the search index). */
-  onArticles(articles: Array<{ id: number; title: string; body: string }>, replaced: number[]): void;
+  onArticles(articles: StoredArticle[], replaced: number[]): void;
   /** Called once a batch is done (to persist the search index). */
-  onBatchDone(): void;
+  onBatchDone?(): void;
   /** Where files are read and prepared (a reader thread, or in-process). */
   reader?: FileReader;
 }
@@ -169,7 +184,7 @@ export class Importer {
     } finally {
       if (batchId !== null) {
         store.finishBatch(batchId, job.state === 'running' ? 'failed' : (job.state as 'done' | 'cancelled' | 'failed'));
-        this.deps.onBatchDone();
+        this.deps.onBatchDone?.();
       }
       job.current = null;
       job.secondsLeft = 0;
@@ -200,7 +215,13 @@ export class Importer {
         findStory,
       );
       if (stored.ids.length > 0) {
-        const added = stored.ids.map((id, k) => ({ id, title: prepared[stored.indexes[k]!]!.title, body: prepared[stored.indexes[k]!]!.body }));
+        const added = stored.ids.map((id, k): StoredArticle => {
+          const p = prepared[stored.indexes[k]!]!;
+          return {
+            id, title: p.title, body: p.body, publishedAt: p.publishedAt, datePrecision: p.datePrecision, language: p.language,
+            source: p.source, agency: p.agency, dateline: p.dateline, authors: p.authors, storyId: stored.storyIds[k]!,
+          };
+        });
         this.deps.onArticles(added, prepared.flatMap((p) => (p.supersedes ? [p.supersedes] : [])));
         return [{
           file: c.file, status: 'imported', articleId: added[0]!.id, title: added[0]!.title, articles: added.length,

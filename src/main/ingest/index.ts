@@ -1,5 +1,5 @@
 /** Import: reading files of every supported format (any encoding) into articles, each file all or nothing. */
-export { Importer, type ImporterDeps, type ImportSource, type RunningImport } from './importer';
+export { Importer, type StoredArticle, type ImporterDeps, type ImportSource, type RunningImport } from './importer';
 export { EXTENSIONS, isZip, type Format } from './format-names';
 export { ImportError } from './errors';
 export { sha256 } from './prepare';

@@ -5,6 +5,7 @@ import { parseLooseDate } from './dates/loose';
 import type { Format } from './formats';
 import { detectLanguage } from './language';
 import { bandKeys, shingles } from './near-duplicates';
+import { analyseArticle } from '../search/analyse';
 import type { ParsedArticle } from './parsed';
 
 /** SHA-256 of bytes or text, hex. */
@@ -62,7 +63,7 @@ export function prepareArticle(p: ParsedArticle, ctx: PrepareContext, warnings: 
   }
 
   const set = shingles(body);
-  return {
+  const prepared: PreparedArticle = {
     title,
     body,
     source: p.source?.trim() || ctx.source,
@@ -82,6 +83,9 @@ export function prepareArticle(p: ParsedArticle, ctx: PrepareContext, warnings: 
     shingles: set,
     bandKeys: bandKeys(set),
   };
+  // Analysed for the full-text index here, on the reader thread, so the storing thread only inserts.
+  prepared.analysed = analyseArticle(prepared.title, prepared.body, prepared.language);
+  return prepared;
 }
 
 function normaliseForHash(s: string): string {

@@ -1,35 +1,215 @@
 /**
- * How text becomes index terms. The same functions serve indexing, querying and snippet
- * highlighting, so what is highlighted is exactly what matched.
+ * How text becomes index terms, per language. The same functions serve indexing, querying,
+ * snippet highlighting and the exactness tests, so what is highlighted is exactly what matched.
+ *
+ * Every word is indexed twice (see docs/query-language.md):
+ * - as a *word*: case folded (Unicode, ß → ss, final sigma), diacritics folded for Latin and
+ *   Greek letters only (Cyrillic й stays й, Devanagari vowel signs stay), ё → е. Phrases,
+ *   prefixes and fuzzy matches use words, so `"bank of england"` is matched word for word.
+ * - as a *stem*: the article language's Snowball stemmer applied to the word, stop words of that
+ *   language left out. Plain query words use stems, so `заявил` finds `заявила` and
+ *   `statements` finds `statement`.
  */
+import * as snowball from 'snowball-stemmers';
+import * as stopwordLists from 'stopword';
 
-/** Runs of letters and digits (any script), with inner apostrophes and hyphens split off. */
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Bump when indexing changes: archives indexed by another version are re-indexed in the background. */
+export const ANALYSER_VERSION = 1;
 
-/** A word of the text and where it stands. */
+/** Runs of letters, combining marks and digits, in any script. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+/** Marks that sit on a Latin or Greek letter: accents an analyst may or may not type. */
+const LATIN_GREEK_MARKS = /(?<=[\p{Script=Latin}\p{Script=Greek}]\p{M}*)\p{M}/gu;
+
+/** A word of a text and where it stands. */
 export interface Token {
+  /** The folded word (see foldWord). */
   term: string;
   start: number;
   end: number;
 }
 
-/** Normalises one word for the index: Unicode case folding, NFKC, and Russian ё → е. */
-export function normaliseTerm(word: string): string {
-  // Most words are ASCII: lower-casing is all they need, and NFKC is costly at index time.
+/**
+ * Folds one word for matching: Unicode case folding, compatibility forms (NFKC), ё → е, and
+ * diacritics removed from Latin and Greek letters only.
+ *
+ * @example
+ *   foldWord('Zürich') // 'zurich'
+ *   foldWord('Её') // 'ее'
+ *   foldWord('Straße') // 'strasse'
+ */
+export function foldWord(word: string): string {
+  // Most words are ASCII: lower-casing is all they need, and normalisation is costly at index time.
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  return stripMarks(lowerWord(word));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Lower case with compatibility forms, ß → ss, ς → σ and ё → е, accents kept (what stemmers expect). */
+function lowerWord(word: string): string {
+  return word.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/ё/g, 'е');
+}
 
-/** Splits text into words (for MiniSearch's `tokenize`). */
-export function tokenize(text: string): string[] {
+function stripMarks(lower: string): string {
+  const decomposed = lower.normalize('NFD');
+  const stripped = decomposed.replace(LATIN_GREEK_MARKS, '');
+  return stripped.normalize('NFC');
+}
+
+/** Words with their offsets and folded forms. */
+export function tokensWithOffsets(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ term: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The words of a text, as typed (for splitting query words such as "COVID-19"). */
+export function splitWords(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** Words with their offsets, normalised (for snippets and highlighting). */
-export function tokensWithOffsets(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ term: normaliseTerm(m[0]), start: m.index, end: m.index + m[0].length });
-  return out;
+/** ISO 639-1 code → Snowball algorithm name. */
+const SNOWBALL: Record<string, string> = {
+  ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', cs: 'czech', da: 'danish', nl: 'dutch',
+  en: 'english', fi: 'finnish', fr: 'french', de: 'german', hu: 'hungarian', it: 'italian', ga: 'irish',
+  no: 'norwegian', nb: 'norwegian', nn: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian',
+  es: 'spanish', sl: 'slovene', sv: 'swedish', ta: 'tamil', tr: 'turkish',
+};
+
+/** ISO 639-1 code → the `stopword` package's list name (ISO 639-3). */
+const STOPWORDS: Record<string, string> = {
+  af: 'afr', ar: 'ara', bn: 'ben', br: 'bre', bg: 'bul', ca: 'cat', cs: 'ces', da: 'dan', de: 'deu',
+  el: 'ell', en: 'eng', eo: 'epo', et: 'est', eu: 'eus', fa: 'fas', fi: 'fin', fr: 'fra', ga: 'gle',
+  gl: 'glg', gu: 'guj', ha: 'hau', he: 'heb', hi: 'hin', hr: 'hrv', hu: 'hun', hy: 'hye', id: 'ind',
+  it: 'ita', ja: 'jpn', ko: 'kor', ku: 'kur', la: 'lat', lv: 'lav', lt: 'lit', mr: 'mar', ms: 'msa',
+  my: 'mya', nl: 'nld', no: 'nob', nb: 'nob', pl: 'pol', pt: 'por', ro: 'ron', ru: 'rus', sk: 'slk',
+  sl: 'slv', so: 'som', st: 'sot', es: 'spa', sw: 'swa', sv: 'swe', tl: 'tgl', th: 'tha', tr: 'tur',
+  uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
+};
+
+/** Memoised stems per analyser; cleared when it grows past this many words. */
+const STEM_CACHE_LIMIT = 200_000;
+
+/** The analysis for one language: its stemmer and stop words. */
+export class Analyser {
+  private readonly cache = new Map<string, string | null>();
+  private readonly pairs = new Map<string, [string, string | null]>();
+  private readonly stemmer: { stem(word: string): string } | null;
+  private readonly stopwords: ReadonlySet<string>;
+
+  /** `lang` is an ISO 639-1 code, or null for "unknown" (words folded, nothing stemmed or dropped). */
+  constructor(readonly lang: string | null) {
+    const algorithm = lang ? SNOWBALL[lang] : undefined;
+    this.stemmer = algorithm ? snowball.newStemmer(algorithm) : null;
+    const list = lang ? (stopwordLists as unknown as Record<string, string[] | undefined>)[STOPWORDS[lang] ?? ''] : undefined;
+    this.stopwords = new Set((list ?? []).map((w) => foldWord(w)));
+  }
+
+  /** True when this language can stem (else stems are the folded words). */
+  get stems(): boolean {
+    return this.stemmer !== null;
+  }
+
+  /**
+   * The index stem of a word as written, or null for a stop word of this language.
+   *
+   * @example
+   *   analyserFor('ru').stem('Заявила') // 'заяв'
+   *   analyserFor('en').stem('the') // null
+   */
+  stem(word: string): string | null {
+    let out = this.cache.get(word);
+    if (out !== undefined) return out;
+    const folded = foldWord(word);
+    if (this.stopwords.has(folded)) out = null;
+    else if (!this.stemmer) out = folded;
+    else {
+      // Stemmers expect accented lower case ("été"); the stem is then folded like any word.
+      const lower = ASCII.test(word) ? word.toLowerCase() : lowerWord(word);
+      out = foldWord(this.stemmer.stem(lower)) || folded;
+    }
+    if (this.cache.size >= STEM_CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, out);
+    return out;
+  }
+
+  /** The folded word and its stem (null for a stop word), cached together: the indexing hot path. */
+  wordAndStem(word: string): [string, string | null] {
+    let out = this.pairs.get(word);
+    if (out === undefined) {
+      out = [foldWord(word), this.stem(word)];
+      if (this.pairs.size >= STEM_CACHE_LIMIT) this.pairs.clear();
+      this.pairs.set(word, out);
+    }
+    return out;
+  }
+
+  /** True when the (folded) word is a stop word of this language. */
+  isStopword(folded: string): boolean {
+    return this.stopwords.has(folded);
+  }
+}
+
+const ANALYSERS = new Map<string, Analyser>();
+
+/** The shared analyser for a language (ISO 639-1), created on first use. */
+export function analyserFor(lang: string | null): Analyser {
+  const key = lang ?? '';
+  let a = ANALYSERS.get(key);
+  if (!a) {
+    a = new Analyser(lang && (SNOWBALL[lang] || STOPWORDS[lang]) ? lang : null);
+    ANALYSERS.set(key, a);
+  }
+  return a;
+}
+
+/** What the full-text index stores for one article: space-separated terms per column. */
+export interface IndexedText {
+  titleWords: string;
+  bodyWords: string;
+  titleStems: string;
+  bodyStems: string;
+}
+
+/**
+ * Analyses an article for the full-text index.
+ *
+ * @example
+ *   analyseArticle('Statements made', 'The U.S. said', 'en')
+ *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: 'statement made', bodyStems: 'u s' }
+ */
+export function analyseArticle(title: string, body: string, lang: string | null): IndexedText {
+  const analyser = analyserFor(lang);
+  const [titleWords, titleStems] = analyseText(title, analyser);
+  const [bodyWords, bodyStems] = analyseText(body, analyser);
+  return { titleWords, bodyWords, titleStems, bodyStems };
+}
+
+function analyseText(text: string, analyser: Analyser): [string, string] {
+  const words: string[] = [];
+  const stems: string[] = [];
+  for (const word of text.match(WORD) ?? []) {
+    const [folded, stem] = analyser.wordAndStem(word);
+    words.push(folded);
+    if (stem !== null) stems.push(stem);
+  }
+  return [words.join(' '), stems.join(' ')];
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import { ApiError, type Api } from '../shared/api';
+import type { Article, SearchRequest, SearchSort } from '../shared/types';
+import type { ArticleStore, Db } from './archive';
+import type { StoredArticle } from './ingest';
+import { ArticleCatalog, FullTextIndex, QuerySyntaxError, SavedSearches, SearchEngine, Vocabulary } from './search';
+
+/** Pause between background index-building steps, so queries and imports get their turn. */
+const REBUILD_PAUSE_MS = 5;
+/** Delay after open before the fuzzy-matching word list is loaded (the first query goes first). */
+const VOCABULARY_WARM_DELAY_MS = 1500;
+
+const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
+
+/** Search over one archive: its index, catalog, engine, saved searches, and their API methods. */
+export interface SearchService {
+  fts: FullTextIndex;
+  engine: SearchEngine;
+  /** Called after an import stored articles (and superseded older versions). */
+  onStored(added: StoredArticle[], replaced: number[]): void;
+  /** The search-related contract methods. */
+  api: Pick<Api, 'search.query' | 'searches.list' | 'searches.save' | 'searches.open' | 'searches.delete'>;
+  /** Where a query matches in an article, for `articles.get`. */
+  matches(article: Article, query: string): NonNullable<Awaited<ReturnType<Api['articles.get']>>['matches']>;
+  close(): void;
+}
+
+/**
+ * Opens search over an archive: checks the full-text index against it (rebuilding in the
+ * background, or at once with `buildNow`, when stale), loads the catalog, and removes the
+ * index file older versions kept beside the archive.
+ */
+export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPath: string, options: { buildNow?: boolean } = {}): SearchService {
+  fs.rmSync(`${dbPath}.search-index`, { force: true });
+  const catalog = ArticleCatalog.load(db);
+  const vocabulary = new Vocabulary(() => fts.words());
+  const engine = new SearchEngine(fts, catalog, vocabulary, store);
+  const saved = new SavedSearches(db, (query, afterId) => engine.search({ query, afterArticleId: afterId, facets: false, limit: 0 }).articles);
+
+  let timer: NodeJS.Timeout | null = null;
+  if (fts.checkAtOpen() !== null) {
+    if (options.buildNow) fts.finishRebuild();
+    else {
+      const step = () => {
+        timer = fts.rebuildStep() ? null : setTimeout(step, REBUILD_PAUSE_MS);
+      };
+      timer = setTimeout(step, 0);
+    }
+  }
+  const warm = setTimeout(() => {
+    if (!fts.building) vocabulary.warm();
+  }, VOCABULARY_WARM_DELAY_MS);
+  warm.unref();
+
+  const run = (req: SearchRequest) => {
+    try {
+      return engine.search(req);
+    } catch (e) {
+      if (e instanceof QuerySyntaxError) throw new ApiError('bad_request', e.message);
+      throw e;
+    }
+  };
+
+  return {
+    fts,
+    engine,
+    onStored(added, replaced) {
+      for (const id of replaced) catalog.remove(id);
+      for (const a of added) catalog.add(a);
+      // The fuzzy word list is reloaded from the index at the next fuzzy query.
+      if (added.length) vocabulary.invalidate();
+    },
+    matches(article, query) {
+      try {
+        return engine.matches(article, query);
+      } catch (e) {
+        if (e instanceof QuerySyntaxError) throw new ApiError('bad_request', e.message);
+        throw e;
+      }
+    },
+    api: {
+      'search.query': async (args) => {
+        const req = searchRequest(args);
+        const result = run(req);
+        if (req.record) saved.record(req.query, result.total);
+        return result;
+      },
+      'searches.list': async () => ({ saved: saved.list(), history: saved.history() }),
+      'searches.save': async (args) => {
+        const name = typeof args?.name === 'string' ? args.name.trim() : '';
+        if (!name) throw new ApiError('bad_request', 'a saved search needs a name');
+        if (typeof args.query !== 'string' || !args.query.trim()) throw new ApiError('bad_request', 'a saved search needs a query');
+        run({ query: args.query, limit: 0, facets: false }); // refuses a query that cannot be read
+        return saved.save(name, args.query.trim(), sortOf(args.sort));
+      },
+      'searches.open': async (args) => {
+        const s = saved.open(intArg(args?.id, 'id'));
+        if (!s) throw new ApiError('not_found', `no saved search ${String(args?.id)}`);
+        return s;
+      },
+      'searches.delete': async (args) => ({ deleted: saved.delete(intArg(args?.id, 'id')) }),
+    },
+    close() {
+      if (timer) clearTimeout(timer);
+      clearTimeout(warm);
+    },
+  };
+}
+
+function searchRequest(args: unknown): SearchRequest {
+  const a = (args ?? {}) as Record<string, unknown>;
+  if (typeof a.query !== 'string') throw new ApiError('bad_request', 'query must be text');
+  const req: SearchRequest = { query: a.query, sort: sortOf(a.sort) };
+  if (a.offset !== undefined) req.offset = intArg(a.offset, 'offset');
+  if (a.limit !== undefined) req.limit = intArg(a.limit, 'limit');
+  if (a.afterArticleId !== undefined) req.afterArticleId = intArg(a.afterArticleId, 'afterArticleId');
+  for (const flag of ['boostRecent', 'foldCopies', 'facets', 'record'] as const) {
+    if (a[flag] === undefined) continue;
+    if (typeof a[flag] !== 'boolean') throw new ApiError('bad_request', `${flag} must be true or false`);
+    req[flag] = a[flag];
+  }
+  return req;
+}
+
+function sortOf(v: unknown): SearchSort {
+  if (v === undefined || v === null) return 'relevance';
+  if (!(SORTS as readonly unknown[]).includes(v)) throw new ApiError('bad_request', `sort must be one of ${SORTS.join(', ')}`);
+  return v as SearchSort;
+}
+
+function intArg(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ApiError('bad_request', `${name} must be a whole number`);
+  return v;
+}

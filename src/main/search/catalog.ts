@@ -1,0 +1,293 @@
+import type { Db } from '../archive';
+import type { FacetCount, SearchFacets } from '../../shared/types';
+import type { MetaField } from './query/ast';
+import { foldWord, splitWords } from './analyse';
+
+/** The metadata of one article that search filters and counts by. */
+export interface CatalogEntry {
+  id: number;
+  publishedAt: string | null;
+  datePrecision: string | null;
+  language: string | null;
+  source: string | null;
+  agency: string | null;
+  dateline: string | null;
+  authors: string[];
+  storyId: number;
+}
+
+/** "No date" in the day columns. */
+export const NO_DAY = -2147483648;
+
+/** Values of one metadata field, numbered (0 = none), with their folded words for matching. */
+class Dictionary {
+  readonly values: string[] = [''];
+  readonly words: string[][] = [[]];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string | null | undefined): number {
+    if (!value) return 0;
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.words.push(splitWords(value).map(foldWord));
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /**
+   * Which values match a filter: the filter's words must appear side by side in the value
+   * (`source:interfax` matches "Interfax-Ukraine"), the last one as a prefix when `prefix`.
+   */
+  matching(query: string, prefix: boolean): Uint8Array {
+    const q = splitWords(query).map(foldWord);
+    const mask = new Uint8Array(this.values.length);
+    if (q.length === 0) return mask;
+    for (let c = 1; c < this.values.length; c++) {
+      const w = this.words[c]!;
+      for (let i = 0; i + q.length <= w.length && !mask[c]; i++) {
+        let ok = true;
+        for (let k = 0; k < q.length && ok; k++) {
+          const last = k === q.length - 1;
+          ok = last && prefix ? w[i + k]!.startsWith(q[k]!) : w[i + k] === q[k];
+        }
+        if (ok) mask[c] = 1;
+      }
+    }
+    return mask;
+  }
+}
+
+type SingleField = 'source' | 'agency' | 'place' | 'lang';
+type MultiField = 'author' | 'tag' | 'speaker';
+
+/**
+ * What search knows about every live article besides its text, held in typed arrays indexed by
+ * article id: dates as day numbers, source, agency, dateline place and language as dictionary
+ * codes, the story it belongs to, and its authors, tags and speakers. Filters (`source:`,
+ * `date:`…) and facet counts run over these arrays in memory, in a few milliseconds at
+ * 200,000 articles; the archive stays the source of truth and the catalog is reloaded at open.
+ */
+export class ArticleCatalog {
+  private capacity = 0;
+  live = new Uint8Array(0);
+  dayStart = new Int32Array(0);
+  dayEnd = new Int32Array(0);
+  story = new Int32Array(0);
+  /** Year × 12 + month index of articles dated to the month or day; year alone in `year`; -1 when none. */
+  month = new Int32Array(0);
+  year = new Int32Array(0);
+  private readonly single: Record<SingleField, Uint32Array> = {
+    source: new Uint32Array(0),
+    agency: new Uint32Array(0),
+    place: new Uint32Array(0),
+    lang: new Uint32Array(0),
+  };
+  private readonly dicts: Record<SingleField | MultiField, Dictionary> = {
+    source: new Dictionary(),
+    agency: new Dictionary(),
+    place: new Dictionary(),
+    lang: new Dictionary(),
+    author: new Dictionary(),
+    tag: new Dictionary(),
+    speaker: new Dictionary(),
+  };
+  private readonly multi: Record<MultiField, Map<number, number[]>> = { author: new Map(), tag: new Map(), speaker: new Map() };
+  /** Largest article id seen + 1: the arrays' used length. */
+  size = 0;
+  liveCount = 0;
+  /** The newest article date (day number), for the recency boost. */
+  newestDay = NO_DAY;
+
+  /** Loads the catalog of every live article of the archive. */
+  static load(db: Db): ArticleCatalog {
+    const c = new ArticleCatalog();
+    const rows = db
+      .prepare(
+        `SELECT id, published_at, date_precision, language, source, agency, dateline, authors, story_id
+         FROM articles WHERE superseded_by IS NULL ORDER BY id`,
+      )
+      .raw(true)
+      .iterate() as IterableIterator<[number, string | null, string | null, string | null, string | null, string | null, string | null, string, number]>;
+    for (const r of rows) {
+      c.add({
+        id: r[0], publishedAt: r[1], datePrecision: r[2], language: r[3], source: r[4], agency: r[5], dateline: r[6],
+        authors: r[7] === '[]' ? [] : (JSON.parse(r[7]) as string[]), storyId: r[8],
+      });
+    }
+    for (const [id, tag] of db.prepare('SELECT article_id, tag FROM article_tags').raw(true).iterate() as IterableIterator<[number, string]>) {
+      c.addValue('tag', id, tag);
+    }
+    for (const [id, who] of db.prepare('SELECT article_id, speaker FROM article_speakers').raw(true).iterate() as IterableIterator<[number, string]>) {
+      c.addValue('speaker', id, who);
+    }
+    return c;
+  }
+
+  private grow(id: number): void {
+    if (id < this.capacity) return;
+    let cap = Math.max(1024, this.capacity * 2);
+    while (cap <= id) cap *= 2;
+    const grown = <T extends Uint8Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.live = grown(this.live, (n) => new Uint8Array(n));
+    this.dayStart = grown(this.dayStart, (n) => new Int32Array(n).fill(NO_DAY));
+    this.dayEnd = grown(this.dayEnd, (n) => new Int32Array(n).fill(NO_DAY));
+    this.story = grown(this.story, (n) => new Int32Array(n));
+    this.month = grown(this.month, (n) => new Int32Array(n).fill(-1));
+    this.year = grown(this.year, (n) => new Int32Array(n).fill(-1));
+    for (const f of Object.keys(this.single) as SingleField[]) this.single[f] = grown(this.single[f], (n) => new Uint32Array(n));
+    this.capacity = cap;
+  }
+
+  /** Adds (or replaces) an article. */
+  add(e: CatalogEntry): void {
+    this.grow(e.id);
+    if (!this.live[e.id]) this.liveCount++;
+    this.live[e.id] = 1;
+    const [start, end] = dayRange(e.publishedAt, e.datePrecision);
+    this.dayStart[e.id] = start;
+    this.dayEnd[e.id] = end;
+    if (start !== NO_DAY && start > this.newestDay) this.newestDay = start;
+    const iso = start === NO_DAY ? '' : dayToIso(start);
+    this.year[e.id] = iso ? Number(iso.slice(0, 4)) : -1;
+    // Only articles dated to the month or day count in a month.
+    this.month[e.id] = iso && end - start < 31 ? Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 : -1;
+    this.story[e.id] = e.storyId;
+    this.single.source[e.id] = this.dicts.source.code(e.source);
+    this.single.agency[e.id] = this.dicts.agency.code(e.agency);
+    this.single.place[e.id] = this.dicts.place.code(e.dateline);
+    this.single.lang[e.id] = this.dicts.lang.code(e.language);
+    if (e.authors.length) this.multi.author.set(e.id, e.authors.map((a) => this.dicts.author.code(a)));
+    this.size = Math.max(this.size, e.id + 1);
+  }
+
+  /** Adds a tag, speaker or author to an article. */
+  addValue(field: MultiField, id: number, value: string): void {
+    const code = this.dicts[field].code(value);
+    const list = this.multi[field].get(id) ?? [];
+    if (!list.includes(code)) list.push(code);
+    this.multi[field].set(id, list);
+  }
+
+  /** Takes an article out (superseded by a new version). */
+  remove(id: number): void {
+    if (id < this.size && this.live[id]) {
+      this.live[id] = 0;
+      this.liveCount--;
+    }
+  }
+
+  /** The languages present, for query analysis. */
+  languages(): Array<string | null> {
+    return [null, ...this.dicts.lang.values.slice(1)];
+  }
+
+  /** Marks in `out` the live articles whose `field` matches `value`. */
+  filterMeta(field: MetaField, value: string, prefix: boolean, out: Uint8Array): void {
+    const live = this.live;
+    if (field === 'lang') {
+      const want = value.toLowerCase();
+      const codes = this.dicts.lang.values.map((v) => (v.toLowerCase() === want || (prefix && v.toLowerCase().startsWith(want)) ? 1 : 0));
+      const col = this.single.lang;
+      for (let id = 0; id < this.size; id++) if (live[id] && codes[col[id]!]) out[id] = 1;
+      return;
+    }
+    if (field === 'author' || field === 'tag' || field === 'speaker') {
+      const mask = this.dicts[field].matching(value, prefix);
+      for (const [id, codes] of this.multi[field]) if (live[id] && codes.some((c) => mask[c])) out[id] = 1;
+      return;
+    }
+    const mask = this.dicts[field].matching(value, prefix);
+    const col = this.single[field];
+    for (let id = 0; id < this.size; id++) if (live[id] && mask[col[id]!]) out[id] = 1;
+  }
+
+  /** Marks in `out` the live articles whose whole date interval lies within [from, to] (day numbers). */
+  filterDate(from: number, to: number, out: Uint8Array): void {
+    const { live, dayStart, dayEnd } = this;
+    for (let id = 0; id < this.size; id++) {
+      if (live[id] && dayStart[id] !== NO_DAY && dayStart[id]! >= from && dayEnd[id]! <= to) out[id] = 1;
+    }
+  }
+
+  /** Counts by source, language, year, month, tag and speaker over the given articles. */
+  facets(ids: ArrayLike<number>, top = 30): SearchFacets {
+    const count = (field: SingleField) => {
+      const n = new Uint32Array(this.dicts[field].values.length);
+      const col = this.single[field];
+      for (let i = 0; i < ids.length; i++) n[col[ids[i]!]!]!++;
+      return ranked(this.dicts[field].values, n, top);
+    };
+    const countMulti = (field: MultiField) => {
+      const n = new Uint32Array(this.dicts[field].values.length);
+      const m = this.multi[field];
+      if (m.size) for (let i = 0; i < ids.length; i++) for (const c of m.get(ids[i]!) ?? []) n[c]!++;
+      return ranked(this.dicts[field].values, n, top);
+    };
+    const years = new Map<number, number>();
+    const months = new Map<number, number>();
+    const { year, month } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const y = year[id]!;
+      if (y < 0) continue;
+      years.set(y, (years.get(y) ?? 0) + 1);
+      const m = month[id]!;
+      if (m >= 0) months.set(m, (months.get(m) ?? 0) + 1);
+    }
+    const newestFirst = (m: Map<number, number>, label: (k: number) => string) =>
+      [...m].sort((a, b) => b[0] - a[0]).map(([k, count]) => ({ value: label(k), count }));
+    const monthLabel = (k: number) => `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
+    return {
+      source: count('source'),
+      language: count('lang'),
+      year: newestFirst(years, (y) => String(y).padStart(4, '0')),
+      month: newestFirst(months, monthLabel).slice(0, 120),
+      tag: countMulti('tag'),
+      speaker: countMulti('speaker'),
+    };
+  }
+}
+
+function ranked(values: string[], counts: Uint32Array, top: number): FacetCount[] {
+  const out: FacetCount[] = [];
+  for (let c = 1; c < counts.length; c++) if (counts[c]) out.push({ value: values[c]!, count: counts[c]! });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, top);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day number (days since 1970-01-01) of an ISO date "YYYY-MM-DD". */
+export function isoToDay(iso: string): number {
+  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+}
+
+/** ISO date of a day number. */
+export function dayToIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The days an article's date covers: one day, a whole month or a whole year by precision.
+ * Date-times count by the date they were written with. Unknown → [NO_DAY, NO_DAY].
+ */
+export function dayRange(publishedAt: string | null, precision: string | null): [number, number] {
+  if (!publishedAt) return [NO_DAY, NO_DAY];
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(publishedAt);
+  if (!m) return [NO_DAY, NO_DAY];
+  const y = Number(m[1]);
+  if (precision === 'year' || !m[2]) return [isoToDay(`${m[1]}-01-01`), isoToDay(`${m[1]}-12-31`)];
+  const mo = Number(m[2]);
+  if (precision === 'month' || !m[3]) {
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return [isoToDay(`${m[1]}-${m[2]}-01`), isoToDay(`${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`)];
+  }
+  const d = isoToDay(`${m[1]}-${m[2]}-${m[3]}`);
+  return [d, d];
+}

@@ -1,0 +1,240 @@
+import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort } from '../../shared/types';
+import { parseQuery } from './query/parse';
+import { compileQuery, STEMS, type CompiledQuery, type Plan } from './plan';
+import { matchRanges, makeSnippet } from './highlight';
+import { NO_DAY, type ArticleCatalog } from './catalog';
+import type { FullTextIndex } from './fts-index';
+import type { Vocabulary } from './vocabulary';
+
+/** Where hits' titles and bodies come from. */
+export interface ArticleLookup {
+  getMany(ids: number[]): Article[];
+}
+
+/** Half-life, in days before the newest article, of the recency boost. */
+const RECENCY_HALF_LIFE_DAYS = 180;
+
+/**
+ * Answers queries: parses them (query/parse.ts), compiles them (plan.ts), runs the text parts
+ * in the FTS5 index and the metadata parts over the in-memory catalog, folds copies of a story
+ * under its best hit, counts facets, orders and pages the hits, and makes their snippets.
+ * One ranking: FTS5's BM25 over analysed words and stems, title weighted twice.
+ */
+export class SearchEngine {
+  constructor(
+    private readonly fts: FullTextIndex,
+    private readonly catalog: ArticleCatalog,
+    private readonly vocabulary: Vocabulary,
+    private readonly articles: ArticleLookup,
+  ) {}
+
+  /**
+   * Parses and compiles a query. Throws QuerySyntaxError (with the position) when it cannot
+   * be read. An empty query means "every article".
+   */
+  compile(query: string): CompiledQuery {
+    const root = parseQuery(query);
+    if (!root) return { plan: { op: 'all' }, highlights: [], notices: [] };
+    return compileQuery(root, {
+      languages: this.catalog.languages(),
+      near: (word, distance) => this.vocabulary.near(word, distance),
+      hasStem: (stems, field) => this.fts.any(`${STEMS[field ?? 'any']} : (${[...stems].map((s) => `"${s}"`).join(' OR ')})`),
+    });
+  }
+
+  /**
+   * Runs a search request.
+   *
+   * @example
+   *   engine.search({ query: 'title:csto date:2022-01', sort: 'newest', limit: 10 })
+   */
+  search(req: SearchRequest): SearchResult {
+    const started = performance.now();
+    const compiled = this.compile(req.query);
+    const sort: SearchSort = req.sort ?? 'relevance';
+    const scored = sort === 'relevance' && req.query.trim() !== '';
+    let { ids, scores } = this.run(compiled.plan, scored);
+    if (req.afterArticleId !== undefined) ids = ids.filter((id) => id > req.afterArticleId!);
+    const facets = req.facets === false ? null : this.catalog.facets(ids);
+
+    const key = this.orderKey(sort, scores, req.boostRecent === true);
+    const fold = req.foldCopies !== false;
+    const { reps, members } = fold ? this.foldStories(ids, key) : { reps: ids, members: null };
+
+    const offset = Math.max(0, req.offset ?? 0);
+    const limit = req.limit ?? 20;
+    const page = topK(reps, key, limit < 0 ? reps.length : offset + limit).slice(offset);
+    const hits = this.hits(page, compiled, scores ? key : () => 0, members);
+
+    const notices = [...compiled.notices];
+    if (this.fts.building) {
+      const s = this.fts.state();
+      notices.push(`The search index is being built: ${s.indexed} of ${s.total} articles are searchable so far.`);
+    }
+    return {
+      total: reps.length,
+      articles: ids.length,
+      hits,
+      facets,
+      notices,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+
+  /** Where a query matches in one article's title and body (for the reader). */
+  matches(article: Article, query: string): ArticleMatches {
+    const { highlights } = this.compile(query);
+    return {
+      title: matchRanges(article.title, 'title', article.language, highlights),
+      body: matchRanges(article.body, 'body', article.language, highlights),
+    };
+  }
+
+  /** Matching live article ids, and their scores (by id) when ranked. */
+  private run(plan: Plan, scored: boolean): { ids: number[]; scores: Float64Array | null } {
+    const { live, size } = this.catalog;
+    const scores = scored ? new Float64Array(size) : null;
+    if (plan.op === 'fts') {
+      // The common case: one FTS5 query, no bitmaps.
+      const ids: number[] = [];
+      this.fts.match(plan.expr, scored, (id, s) => {
+        if (id < size && live[id]) {
+          ids.push(id);
+          if (scores) scores[id] = s;
+        }
+      });
+      return { ids, scores };
+    }
+    const set = this.evaluate(plan, scores);
+    const ids: number[] = [];
+    for (let id = 0; id < size; id++) if (set[id] && live[id]) ids.push(id);
+    return { ids, scores };
+  }
+
+  /** Evaluates a plan to a bitmap over article ids, adding text scores into `scores`. */
+  private evaluate(plan: Plan, scores: Float64Array | null): Uint8Array {
+    const { size, live } = this.catalog;
+    const out = new Uint8Array(size);
+    switch (plan.op) {
+      case 'fts':
+        this.fts.match(plan.expr, scores !== null, (id, s) => {
+          if (id < size) {
+            out[id] = 1;
+            if (scores) scores[id]! += s;
+          }
+        });
+        return out;
+      case 'meta':
+        this.catalog.filterMeta(plan.field, plan.value, plan.prefix, out);
+        return out;
+      case 'date':
+        this.catalog.filterDate(plan.from, plan.to, out);
+        return out;
+      case 'all':
+        out.set(live.subarray(0, size));
+        return out;
+      case 'none':
+        return out;
+      case 'or':
+        for (const c of plan.children) {
+          const s = this.evaluate(c, scores);
+          for (let i = 0; i < size; i++) out[i]! |= s[i]!;
+        }
+        return out;
+      case 'and': {
+        if (plan.pos.length === 0) out.set(live.subarray(0, size));
+        plan.pos.forEach((c, n) => {
+          const s = this.evaluate(c, scores);
+          if (n === 0) out.set(s);
+          else for (let i = 0; i < size; i++) out[i]! &= s[i]!;
+        });
+        for (const c of plan.neg) {
+          const s = this.evaluate(c, null);
+          for (let i = 0; i < size; i++) if (s[i]) out[i] = 0;
+        }
+        return out;
+      }
+    }
+  }
+
+  /** A comparison key: larger comes first. */
+  private orderKey(sort: SearchSort, scores: Float64Array | null, boostRecent: boolean): (id: number) => number {
+    const { dayStart, newestDay } = this.catalog;
+    if (sort === 'newest') return (id) => (dayStart[id] === NO_DAY ? -1e12 : dayStart[id]! * 1e7) + id / 1e3;
+    if (sort === 'oldest') return (id) => (dayStart[id] === NO_DAY ? -1e12 : -dayStart[id]! * 1e7) - id / 1e3;
+    if (!scores) return (id) => (dayStart[id] === NO_DAY ? -1e12 : dayStart[id]! * 1e7) + id / 1e3;
+    if (!boostRecent || newestDay === NO_DAY) return (id) => scores[id]!;
+    return (id) => {
+      const age = dayStart[id] === NO_DAY ? Infinity : Math.max(0, newestDay - dayStart[id]!);
+      return scores[id]! * (1 + 0.5 * Math.pow(2, -age / RECENCY_HALF_LIFE_DAYS));
+    };
+  }
+
+  /** One representative per story (its best hit by `key`), and how many hits each story has (by story id). */
+  private foldStories(ids: number[], key: (id: number) => number): { reps: number[]; members: Uint32Array } {
+    const story = this.catalog.story;
+    const members = new Uint32Array(this.catalog.size);
+    const best = new Int32Array(this.catalog.size);
+    const bestKey = new Float64Array(this.catalog.size);
+    const stories: number[] = [];
+    for (const id of ids) {
+      const s = story[id]!;
+      const k = key(id);
+      if (members[s] === 0) {
+        stories.push(s);
+        best[s] = id;
+        bestKey[s] = k;
+      } else if (k > bestKey[s]! || (k === bestKey[s] && id < best[s]!)) {
+        best[s] = id;
+        bestKey[s] = k;
+      }
+      members[s]!++;
+    }
+    return { reps: stories.map((s) => best[s]!), members };
+  }
+
+  private hits(page: number[], compiled: CompiledQuery, key: (id: number) => number, members: Uint32Array | null): SearchHit[] {
+    const byId = new Map(this.articles.getMany(page).map((a) => [a.id, a]));
+    return page.flatMap((id) => {
+      const a = byId.get(id);
+      if (!a) return [];
+      const bodyRanges = matchRanges(a.body, 'body', a.language, compiled.highlights);
+      const { snippet, highlights } = makeSnippet(a.body || a.title, a.body ? bodyRanges : matchRanges(a.title, 'title', a.language, compiled.highlights));
+      return [
+        {
+          id,
+          title: a.title,
+          source: a.source,
+          publishedAt: a.publishedAt,
+          language: a.language,
+          score: Number(key(id).toPrecision(6)),
+          snippet,
+          highlights,
+          titleHighlights: matchRanges(a.title, 'title', a.language, compiled.highlights),
+          storyId: a.storyId,
+          foldedCopies: members ? Math.max(0, members[this.catalog.story[id]!]! - 1) : 0,
+        },
+      ];
+    });
+  }
+}
+
+/** The first `k` ids by descending key (ties: smaller id first), without sorting them all. */
+function topK(ids: number[], key: (id: number) => number, k: number): number[] {
+  const before = (a: number, b: number) => {
+    const d = key(b) - key(a);
+    return d !== 0 ? d : a - b;
+  };
+  if (k >= ids.length || k > 500) return [...ids].sort(before).slice(0, k);
+  const top: number[] = [];
+  for (const id of ids) {
+    if (top.length === k) {
+      if (before(id, top[k - 1]!) >= 0) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && before(id, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, id);
+  }
+  return top;
+}

@@ -1,0 +1,170 @@
+import type { Db } from '../archive';
+import { ANALYSER_VERSION, analyseArticle, type IndexedText } from './analyse';
+
+/** The article fields the index reads. */
+export interface IndexableArticle {
+  id: number;
+  title: string;
+  body: string;
+  language: string | null;
+  /** Already analysed (on the reader thread), else analysed here. */
+  analysed?: IndexedText;
+}
+
+/** Index health, for `archive.info` and the search notices. */
+export interface IndexState {
+  state: 'ready' | 'building';
+  /** Articles searchable now, and articles that will be once a build finishes. */
+  indexed: number;
+  total: number;
+}
+
+/** Column weights for BM25: title terms count twice. Order: title_words, body_words, title_stems, body_stems. */
+const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0)';
+
+/** Articles indexed per background step: small enough that queries wait at most some tens of ms. */
+export const REBUILD_CHUNK = 400;
+
+/**
+ * The full-text index: an SQLite FTS5 table inside the archive, holding analysed words and
+ * stems of every live article (see analyse.ts). Because it lives in the archive, additions
+ * and removals commit in the same transaction as the articles: a crash cannot leave the
+ * index behind the archive. It is rebuilt in the background, searchable meanwhile, when it
+ * was made by another analyser version, when an older archive is upgraded, or when its row
+ * count disagrees with the archive's at open.
+ */
+export class FullTextIndex {
+  private readonly insertStmt;
+  private readonly deleteStmt;
+  private readonly metaGet;
+  private readonly metaSet;
+  private readonly metaDelete;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      'INSERT INTO search_fts (rowid, title_words, body_words, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deleteStmt = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+    this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+  }
+
+  /** Indexes one article (call inside the transaction that stores it). */
+  add(a: IndexableArticle): void {
+    const t = a.analysed ?? analyseArticle(a.title, a.body, a.language);
+    this.insertStmt.run(a.id, t.titleWords, t.bodyWords, t.titleStems, t.bodyStems);
+  }
+
+  /** Takes an article out (it was replaced by a newer version). Missing rows are ignored. */
+  remove(id: number): void {
+    if (this.contains(id)) this.deleteStmt.run(id);
+  }
+
+  private contains(id: number): boolean {
+    return this.db.prepare('SELECT 1 FROM search_fts_docsize WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Checks the index against the archive and starts a background rebuild when it was made by
+   * another analyser, was being rebuilt when the archive closed, or misses articles. Returns
+   * why a rebuild is needed, or null when the index is usable as it is.
+   */
+  checkAtOpen(): string | null {
+    if (this.metaGet.get('search_rebuild_next') !== undefined) return 'an interrupted rebuild is resumed';
+    const version = this.metaGet.get('search_analyser') as string | undefined;
+    let reason: string | null = null;
+    if (version === undefined) reason = 'the archive has no full-text index yet';
+    else if (Number(version) !== ANALYSER_VERSION) reason = `the index was made by analyser ${version}, this is ${ANALYSER_VERSION}`;
+    else if (this.indexedCount() !== this.liveCount()) reason = `the index holds ${this.indexedCount()} articles, the archive ${this.liveCount()}`;
+    if (reason) this.startRebuild();
+    return reason;
+  }
+
+  private startRebuild(): void {
+    this.db.transaction(() => {
+      this.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+      const maxId = (this.db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
+      this.metaSet.run('search_rebuild_next', '1');
+      this.metaSet.run('search_rebuild_end', String(maxId));
+      this.metaSet.run('search_analyser', String(ANALYSER_VERSION));
+    })();
+  }
+
+  /** True while a rebuild has articles left to index. */
+  get building(): boolean {
+    return this.metaGet.get('search_rebuild_next') !== undefined;
+  }
+
+  /**
+   * Indexes the next `chunk` articles of a rebuild in one transaction (progress is saved with
+   * them, so a crash resumes where it stopped). Returns true when the rebuild is complete.
+   */
+  rebuildStep(chunk = REBUILD_CHUNK): boolean {
+    return this.db.transaction(() => {
+      const next = Number(this.metaGet.get('search_rebuild_next') ?? NaN);
+      if (Number.isNaN(next)) return true;
+      const end = Number(this.metaGet.get('search_rebuild_end'));
+      const rows = this.db
+        .prepare(
+          `SELECT id, title, body, language FROM articles
+           WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?`,
+        )
+        .all(next, end, chunk) as IndexableArticle[];
+      for (const r of rows) this.add(r);
+      const last = rows.length ? rows[rows.length - 1]!.id : end;
+      if (rows.length < chunk || last >= end) {
+        this.metaDelete.run('search_rebuild_next');
+        this.metaDelete.run('search_rebuild_end');
+        return true;
+      }
+      this.metaSet.run('search_rebuild_next', String(last + 1));
+      return false;
+    })();
+  }
+
+  /** Runs a whole rebuild now (the CLI does, before answering a search). */
+  finishRebuild(): void {
+    while (!this.rebuildStep(5000));
+  }
+
+  /** Articles in the index. */
+  indexedCount(): number {
+    return this.db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get() as number;
+  }
+
+  private liveCount(): number {
+    return this.db.prepare('SELECT count(*) FROM articles WHERE superseded_by IS NULL').pluck().get() as number;
+  }
+
+  /** Where the index stands. */
+  state(): IndexState {
+    const indexed = this.indexedCount();
+    return { state: this.building ? 'building' : 'ready', indexed, total: this.building ? this.liveCount() : indexed };
+  }
+
+  /**
+   * Calls `visit(id, score)` for every article matching an FTS5 expression; the score is BM25
+   * (higher is better) when `scored`, else 0 (cheaper: for date order and counting).
+   */
+  match(expression: string, scored: boolean, visit: (id: number, score: number) => void): void {
+    const stmt = scored
+      ? this.db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true)
+      : this.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
+    for (const row of stmt.iterate(expression) as IterableIterator<[number, number?]>) visit(row[0], row[1] ?? 0);
+  }
+
+  /** True when at least one article matches the expression. */
+  any(expression: string): boolean {
+    return this.db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').get(expression) !== undefined;
+  }
+
+  /** Every distinct folded word in the index (for fuzzy matching), with the number of articles holding it. */
+  *words(): IterableIterator<[string, number]> {
+    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'col')");
+    const stmt = this.db
+      .prepare("SELECT term, doc FROM temp.search_vocab WHERE col IN ('title_words', 'body_words')")
+      .raw(true);
+    yield* stmt.iterate() as IterableIterator<[string, number]>;
+  }
+}

@@ -1,0 +1,112 @@
+import type { TextField } from './query/ast';
+import type { Highlight } from './plan';
+import { analyserFor, tokensWithOffsets, type Token } from './analyse';
+
+/** [start, end) character offsets of matched words in a text. */
+export type Ranges = Array<[number, number]>;
+
+/**
+ * Where a compiled query matches in one field of an article: the words whose stem (in the
+ * article's language) is a query stem, the exact and fuzzy-matched words, the prefixes, and
+ * every occurrence of each phrase. Uses the index's own analysis, so what is highlighted is
+ * what matched.
+ */
+export function matchRanges(text: string, field: TextField, language: string | null, highlights: Highlight[]): Ranges {
+  const relevant = highlights.filter((h) => h.field === null || h.field === field);
+  if (relevant.length === 0 || !text) return [];
+  const tokens = tokensWithOffsets(text);
+  return rangesOfTokens(text, tokens, language, relevant);
+}
+
+function rangesOfTokens(text: string, tokens: Token[], language: string | null, highlights: Highlight[]): Ranges {
+  const marked = new Uint8Array(tokens.length);
+  const analyser = analyserFor(language);
+  for (const h of highlights) {
+    if (h.kind === 'phrase') {
+      const n = h.words.length;
+      for (let i = 0; i + n <= tokens.length; i++) {
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const t = tokens[i + k]!.term;
+          ok = k === n - 1 && h.lastIsPrefix ? t.startsWith(h.words[k]!) : t === h.words[k];
+        }
+        if (ok) marked.fill(1, i, i + n);
+      }
+      continue;
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      if (marked[i]) continue;
+      const t = tokens[i]!;
+      if (h.kind === 'words' ? h.words.has(t.term) : h.kind === 'prefix' ? t.term.startsWith(h.prefix) : hasStem(h.stems, analyser.stem(text.slice(t.start, t.end)))) {
+        marked[i] = 1;
+      }
+    }
+  }
+  const out: Ranges = [];
+  for (let i = 0; i < tokens.length; i++) if (marked[i]) out.push([tokens[i]!.start, tokens[i]!.end]);
+  return out;
+}
+
+function hasStem(stems: ReadonlySet<string>, stem: string | null): boolean {
+  return stem !== null && stems.has(stem);
+}
+
+/** An excerpt of a text with the matched words marked. */
+export interface Snippet {
+  snippet: string;
+  highlights: Ranges;
+}
+
+/**
+ * Picks the window of `text` (about `width` characters) holding the most matches and returns
+ * it with the matches' offsets inside it.
+ *
+ * @example
+ *   makeSnippet('Josep Borrel said ...', [[6, 12]])
+ *   // { snippet: 'Josep Borrel said ...', highlights: [[6, 12]] }
+ */
+export function makeSnippet(text: string, ranges: Ranges, width = 240): Snippet {
+  let from = 0;
+  if (ranges.length > 0) {
+    // Slide over the matches: the window starting at match i covers those within `width` chars.
+    let best = 0;
+    let bestCount = 0;
+    for (let i = 0, j = 0; i < ranges.length; i++) {
+      while (j < ranges.length && ranges[j]![1] - ranges[i]![0] <= width) j++;
+      if (j - i > bestCount) {
+        bestCount = j - i;
+        best = i;
+      }
+    }
+    from = Math.max(0, ranges[best]![0] - Math.floor(width / 5));
+  }
+  let to = Math.min(text.length, from + width);
+  // Do not cut words in half.
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < from + 30 && space < (ranges[0]?.[0] ?? Infinity)) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > from + width / 2) to = space;
+  }
+  const prefix = from > 0 ? '… ' : '';
+  const suffix = to < text.length ? ' …' : '';
+  const raw = text.slice(from, to);
+  // Fold runs of whitespace to one space, mapping offsets through the folding.
+  const map: number[] = [];
+  let body = '';
+  for (let i = 0; i < raw.length; i++) {
+    map.push(body.length);
+    const ch = raw[i]!;
+    if (/\s/.test(ch)) {
+      if (!body.endsWith(' ')) body += ' ';
+    } else body += ch;
+  }
+  map.push(body.length);
+  const highlights: Ranges = [];
+  for (const [s, e] of ranges) {
+    if (s >= from && e <= to) highlights.push([map[s - from]! + prefix.length, map[e - from]! + prefix.length]);
+  }
+  return { snippet: prefix + body + suffix, highlights };
+}
