@@ -114,7 +114,7 @@ function searchRequest(args: unknown): SearchRequest {
   if (a.offset !== undefined) req.offset = intArg(a.offset, 'offset');
   if (a.limit !== undefined) req.limit = intArg(a.limit, 'limit');
   if (a.afterArticleId !== undefined) req.afterArticleId = intArg(a.afterArticleId, 'afterArticleId');
-  for (const flag of ['boostRecent', 'foldCopies', 'facets', 'record'] as const) {
+  for (const flag of ['boostRecent', 'foldCopies', 'facets', 'record', 'snippets'] as const) {
     if (a[flag] === undefined) continue;
     if (typeof a[flag] !== 'boolean') throw new ApiError('bad_request', `${flag} must be true or false`);
     req[flag] = a[flag];

@@ -119,6 +119,8 @@ export interface SearchRequest {
   record?: boolean;
   /** Only articles with a larger id (used to count new matches of a saved search). */
   afterArticleId?: number;
+  /** Default true; false leaves snippets and highlights empty (faster when only the hits are needed). */
+  snippets?: boolean;
 }
 
 /** A search hit. */

@@ -64,7 +64,7 @@ export class SearchEngine {
     const offset = Math.max(0, req.offset ?? 0);
     const limit = req.limit ?? 20;
     const page = topK(reps, key, limit < 0 ? reps.length : offset + limit).slice(offset);
-    const hits = this.hits(page, compiled, scores ? key : () => 0, members);
+    const hits = this.hits(page, req.snippets === false ? null : compiled, scores ? key : () => 0, members);
 
     const notices = [...compiled.notices];
     if (this.fts.building) {
@@ -193,13 +193,15 @@ export class SearchEngine {
     return { reps: stories.map((s) => best[s]!), members };
   }
 
-  private hits(page: number[], compiled: CompiledQuery, key: (id: number) => number, members: Uint32Array | null): SearchHit[] {
+  private hits(page: number[], compiled: CompiledQuery | null, key: (id: number) => number, members: Uint32Array | null): SearchHit[] {
     const byId = new Map(this.articles.getMany(page).map((a) => [a.id, a]));
     return page.flatMap((id) => {
       const a = byId.get(id);
       if (!a) return [];
-      const bodyRanges = matchRanges(a.body, 'body', a.language, compiled.highlights);
-      const { snippet, highlights } = makeSnippet(a.body || a.title, a.body ? bodyRanges : matchRanges(a.title, 'title', a.language, compiled.highlights));
+      const marks = compiled?.highlights ?? [];
+      const { snippet, highlights } = compiled
+        ? makeSnippet(a.body || a.title, matchRanges(a.body || a.title, a.body ? 'body' : 'title', a.language, marks))
+        : { snippet: '', highlights: [] };
       return [
         {
           id,
@@ -210,7 +212,7 @@ export class SearchEngine {
           score: Number(key(id).toPrecision(6)),
           snippet,
           highlights,
-          titleHighlights: matchRanges(a.title, 'title', a.language, compiled.highlights),
+          titleHighlights: matchRanges(a.title, 'title', a.language, marks),
           storyId: a.storyId,
           foldedCopies: members ? Math.max(0, members[this.catalog.story[id]!]! - 1) : 0,
         },

@@ -1,13 +1,30 @@
 import { useState } from 'react';
+import type { SavedSearch } from '../../shared/types';
 import { ImportLog } from './views/ImportLog';
 import { ImportPanel } from './views/ImportPanel';
 import { Reader } from './views/Reader';
+import { RecentSearches } from './views/RecentSearches';
+import { SavedSearches } from './views/SavedSearches';
 import { SearchPanel } from './views/SearchPanel';
+import { plural } from './format';
+import { useSearch } from './search/useSearch';
+import { useSearchLists } from './search/useSearchLists';
 
-/** The workbench window: import and search on the left, the reader on the right. */
+/**
+ * The workbench window: import, saved and recent searches on the left; the search with its
+ * facets and hits in the middle; the reader on the right.
+ */
 export function App() {
   const [version, setVersion] = useState(0);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [open, setOpen] = useState<{ id: number; query: string } | null>(null);
+  const search = useSearch(version);
+  const lists = useSearchLists([version, search.historyVersion]);
+
+  function runSaved(s: SavedSearch) {
+    const note = s.newMatches > 0 ? `Saved search “${s.name}”: ${plural(s.newMatches, 'new article', 'new articles')} since it was last opened.` : null;
+    void search.run({ query: s.query, sort: s.sort }, { record: true, note });
+  }
+
   return (
     <div className="app">
       <header>
@@ -17,10 +34,23 @@ export function App() {
         <div className="side">
           <ImportPanel onImported={() => setVersion((v) => v + 1)} />
           <ImportLog version={version} />
-          <SearchPanel version={version} selectedId={openId} onOpen={setOpenId} />
+          <SavedSearches saved={lists.saved} error={lists.error} onRun={runSaved} onChanged={lists.refresh} />
+          <RecentSearches history={lists.history} onRun={(query) => void search.run({ query }, { record: true })} />
+        </div>
+        <div className="middle">
+          <SearchPanel search={search} selectedId={open?.id ?? null} onOpen={(id, query) => setOpen({ id, query })} onSaved={lists.refresh} />
         </div>
         <div className="content">
-          {openId === null ? <p className="placeholder">Open an article to read it here.</p> : <Reader id={openId} onOpen={setOpenId} onChanged={() => setVersion((v) => v + 1)} />}
+          {open === null ? (
+            <p className="placeholder">Open an article to read it here.</p>
+          ) : (
+            <Reader
+              id={open.id}
+              query={open.query}
+              onOpen={(id) => setOpen((o) => ({ id, query: o?.query ?? '' }))}
+              onChanged={() => setVersion((v) => v + 1)}
+            />
+          )}
         </div>
       </main>
     </div>

@@ -1,16 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleDetail } from '../../../shared/types';
 import { call } from '../api';
 import { ENCODINGS, EncodingSelect } from '../components/EncodingSelect';
+import { Highlighted } from '../components/Highlighted';
+import { MatchNavigator } from '../components/MatchNavigator';
+import { markParagraphs, matchesIn } from '../search/matches';
 
-/** The article reader: cleaned text, metadata, where the date came from, and the original page on demand. */
-export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: number): void; onChanged(): void }) {
+interface Props {
+  id: number;
+  /** The search the article was opened from: its matches are marked and can be stepped through. */
+  query?: string;
+  onOpen(id: number): void;
+  onChanged(): void;
+}
+
+/**
+ * The article reader: cleaned text, metadata, where the date came from, and the original page
+ * on demand. Opened from a search, it marks every match in the title and text, with previous /
+ * next match navigation (buttons, or the keys n and p).
+ */
+export function Reader({ id, query = '', onOpen, onChanged }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [original, setOriginal] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [encoding, setEncoding] = useState(ENCODINGS[0]!);
   const [reimportNote, setReimportNote] = useState<string | null>(null);
+  const [current, setCurrent] = useState(0);
+  const [matchNote, setMatchNote] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const moved = useRef(false);
+  const q = query.trim();
 
   useEffect(() => {
     let live = true;
@@ -19,13 +39,47 @@ export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: numbe
     setShowOriginal(false);
     setError(null);
     setReimportNote(null);
-    call('articles.get', { id })
-      .then((a) => live && setArticle(a))
-      .catch((e: Error) => live && setError(e.message));
+    setCurrent(0);
+    setMatchNote(null);
+    moved.current = false;
+    const plain = () => call('articles.get', { id });
+    const load = q
+      ? call('articles.get', { id, query: q }).catch((e: Error) => {
+          // The article still opens when its search cannot be read any more.
+          if (live) setMatchNote(`The search’s matches cannot be marked: ${e.message}`);
+          return plain();
+        })
+      : plain();
+    load.then((a) => live && setArticle(a)).catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, q]);
+
+  const marked = useMemo(() => {
+    if (!article?.matches) return null;
+    const title = matchesIn(article.title, article.matches.title);
+    const paragraphs = markParagraphs(article.body, matchesIn(article.body, article.matches.body), title.length);
+    const count = title.length + paragraphs.reduce((n, p) => n + p.spans.length, 0);
+    return { title, paragraphs, count };
+  }, [article]);
+  const count = marked?.count ?? 0;
+
+  const move = useCallback(
+    (delta: 1 | -1) => {
+      if (count === 0) return;
+      moved.current = true;
+      setCurrent((c) => (c + delta + count) % count);
+    },
+    [count],
+  );
+
+  // The current match is scrolled into view: centred when moved to, just into view at opening.
+  useEffect(() => {
+    if (count === 0) return;
+    const mark = root.current?.querySelector(`mark[data-match="${current}"]`);
+    mark?.scrollIntoView({ block: moved.current ? 'center' : 'nearest' });
+  }, [current, count]);
 
   async function toggleOriginal() {
     if (!showOriginal && original === null) {
@@ -73,8 +127,10 @@ export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: numbe
     ['Imported', new Date(article.importedAt).toLocaleString()],
   ];
   return (
-    <article className="reader" aria-label="Article reader">
-      <h2>{article.title}</h2>
+    <article className="reader" aria-label="Article reader" ref={root}>
+      {marked && <MatchNavigator query={q} count={count} current={current} onMove={move} />}
+      {matchNote && <p className="note">{matchNote}</p>}
+      <h2>{marked ? <Highlighted text={article.title} spans={marked.title} first={0} current={current} /> : article.title}</h2>
       <dl className="meta">
         <dt>Date</dt>
         <dd>
@@ -134,9 +190,13 @@ export function Reader({ id, onOpen, onChanged }: { id: number; onOpen(id: numbe
         </section>
       )}
       <div className="body" aria-label="Article text">
-        {article.body.split('\n\n').map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
+        {marked
+          ? marked.paragraphs.map((p, i) => (
+              <p key={i}>
+                <Highlighted text={p.text} spans={p.spans} first={p.first} current={current} />
+              </p>
+            ))
+          : article.body.split('\n\n').map((p, i) => <p key={i}>{p}</p>)}
       </div>
       <button type="button" aria-expanded={showOriginal} onClick={() => void toggleOriginal()}>
         {showOriginal ? 'Hide original page' : 'Show original page'}

@@ -1,0 +1,267 @@
+/**
+ * Exactness on Reuters-21578: for every exact query form, the hits equal the articles that
+ * satisfy the query when it is checked directly against their stored text (an independent
+ * evaluator over the articles, using only the analyser's word and stem functions).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openWorkbench, type Workbench } from '../src/main/workbench';
+import { parseQuery } from '../src/main/search/query/parse';
+import type { QueryNode } from '../src/main/search/query/ast';
+import { analyserFor, foldWord, splitWords } from '../src/main/search/analyse';
+import { dayRange, isoToDay } from '../src/main/search/catalog';
+import { sharedData as DATA, tempDir } from './helpers/paths';
+
+const QUERIES_PER_FORM = 60;
+
+interface Stored {
+  id: number;
+  titleWords: string[];
+  bodyWords: string[];
+  titleStems: Set<string>;
+  bodyStems: Set<string>;
+  day: [number, number];
+  place: string[];
+  title: string;
+  body: string;
+}
+
+let wb: Workbench;
+let dir: string;
+let articles: Stored[] = [];
+let languages: Array<string | null> = [];
+
+beforeAll(async () => {
+  dir = tempDir();
+  const dbPath = path.join(dir, 'w.db');
+  wb = openWorkbench({ dbPath });
+  const sgm = fs.readdirSync(path.join(DATA, 'reuters21578')).filter((f) => f.endsWith('.sgm')).map((f) => path.join(DATA, 'reuters21578', f));
+  const report = await wb.api['import.paths']({ paths: sgm });
+  expect(report.errors).toBe(0);
+  const db = new Database(dbPath, { readonly: true });
+  const rows = db
+    .prepare('SELECT id, title, body, language, published_at, date_precision, dateline FROM articles WHERE superseded_by IS NULL')
+    .all() as Array<{ id: number; title: string; body: string; language: string | null; published_at: string | null; date_precision: string | null; dateline: string | null }>;
+  db.close();
+  languages = [null, ...new Set(rows.map((r) => r.language).filter((l): l is string => l !== null))];
+  articles = rows.map((r) => {
+    const a = analyserFor(r.language);
+    const stems = (text: string) => new Set(splitWords(text).map((w) => a.stem(w)).filter((s): s is string => s !== null));
+    return {
+      id: r.id, title: r.title, body: r.body,
+      titleWords: splitWords(r.title).map(foldWord), bodyWords: splitWords(r.body).map(foldWord),
+      titleStems: stems(r.title), bodyStems: stems(r.body),
+      day: dayRange(r.published_at, r.date_precision), place: splitWords(r.dateline ?? '').map(foldWord),
+    };
+  });
+  articleById = byId();
+  buildPostings();
+}, 180_000);
+
+afterAll(() => {
+  wb?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// ---- the direct evaluator -------------------------------------------------------------
+
+function alternatives(word: string): Set<string> | null {
+  const out = new Set<string>();
+  for (const l of languages) {
+    const s = analyserFor(l).stem(word);
+    if (s === null) return null;
+    out.add(s);
+  }
+  return out;
+}
+
+function fields(a: Stored, field: 'title' | 'body' | null): Array<{ words: string[]; stems: Set<string> }> {
+  const t = { words: a.titleWords, stems: a.titleStems };
+  const b = { words: a.bodyWords, stems: a.bodyStems };
+  return field === 'title' ? [t] : field === 'body' ? [b] : [t, b];
+}
+
+function hasRun(words: string[], run: string[], lastIsPrefix = false): boolean {
+  for (let i = 0; i + run.length <= words.length; i++) {
+    let ok = true;
+    for (let k = 0; k < run.length && ok; k++) {
+      ok = lastIsPrefix && k === run.length - 1 ? words[i + k]!.startsWith(run[k]!) : words[i + k] === run[k];
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Postings built directly from the stored text: folded word or stem → article ids, per field. */
+const postings = {
+  title: { words: new Map<string, Set<number>>(), stems: new Map<string, Set<number>>() },
+  body: { words: new Map<string, Set<number>>(), stems: new Map<string, Set<number>>() },
+};
+
+function post(map: Map<string, Set<number>>, key: string, id: number): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(id);
+}
+
+function buildPostings(): void {
+  for (const a of articles) {
+    for (const w of a.titleWords) post(postings.title.words, w, a.id);
+    for (const w of a.bodyWords) post(postings.body.words, w, a.id);
+    for (const s of a.titleStems) post(postings.title.stems, s, a.id);
+    for (const s of a.bodyStems) post(postings.body.stems, s, a.id);
+  }
+}
+
+const byId = () => new Map(articles.map((a) => [a.id, a]));
+let articleById: Map<number, Stored>;
+
+function union(sets: Iterable<Set<number> | undefined>): Set<number> {
+  const out = new Set<number>();
+  for (const s of sets) if (s) for (const id of s) out.add(id);
+  return out;
+}
+
+function fieldNames(field: 'title' | 'body' | null): Array<'title' | 'body'> {
+  return field ? [field] : ['title', 'body'];
+}
+
+/** Articles where the folded words `run` appear side by side in the field (last one as a prefix if asked). */
+function runIn(run: string[], field: 'title' | 'body' | null, lastIsPrefix = false): Set<number> {
+  const out = new Set<number>();
+  for (const f of fieldNames(field)) {
+    const first = lastIsPrefix && run.length === 1 ? null : postings[f].words.get(run[0]!);
+    const candidates = first ?? new Set(articles.map((a) => a.id));
+    for (const id of candidates) {
+      const a = articleById.get(id)!;
+      if (fields(a, f)[0] && hasRun(f === 'title' ? a.titleWords : a.bodyWords, run, lastIsPrefix)) out.add(id);
+    }
+  }
+  return out;
+}
+
+/** The articles that satisfy `node`. (Stop-word terms are not generated, so none is ignored.) */
+function satisfying(node: QueryNode): Set<number> {
+  switch (node.kind) {
+    case 'and': {
+      const sets = node.children.map(satisfying);
+      return new Set([...sets[0]!].filter((id) => sets.every((s) => s.has(id))));
+    }
+    case 'or':
+      return union(node.children.map(satisfying));
+    case 'not': {
+      const excluded = satisfying(node.child);
+      return new Set(articles.map((a) => a.id).filter((id) => !excluded.has(id)));
+    }
+    case 'phrase':
+      return runIn(splitWords(node.text).map(foldWord), node.field);
+    case 'term': {
+      const parts = splitWords(node.text);
+      if (parts.length > 1) return runIn(parts.map(foldWord), node.field, node.prefix);
+      if (node.prefix) {
+        const p = foldWord(parts[0]!);
+        return union(fieldNames(node.field).flatMap((f) => [...postings[f].words].filter(([w]) => w.startsWith(p)).map(([, ids]) => ids)));
+      }
+      const alts = [...alternatives(parts[0]!)!];
+      return union(fieldNames(node.field).flatMap((f) => alts.map((s) => postings[f].stems.get(s))));
+    }
+    case 'date': {
+      const from = node.from ? isoToDay(node.from) : -Infinity;
+      const to = node.to ? isoToDay(node.to) : Infinity;
+      return new Set(articles.filter((a) => a.day[0] !== -2147483648 && a.day[0] >= from && a.day[1] <= to).map((a) => a.id));
+    }
+    case 'meta':
+      if (node.field !== 'place') throw new Error('only place: is generated');
+      return new Set(articles.filter((a) => hasRun(a.place, splitWords(node.value).map(foldWord), node.prefix)).map((a) => a.id));
+  }
+}
+
+// ---- query generation (seeded) ---------------------------------------------------------
+
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(r: () => number, xs: T[]): T {
+  return xs[Math.floor(r() * xs.length)]!;
+}
+
+/** A content word (letters only, 4+, not a stop word in any language of the archive) of a text. */
+function contentWord(r: () => number, text: string): string | null {
+  const words = splitWords(text).filter((w) => /^[A-Za-z]{4,}$/.test(w) && alternatives(w) !== null);
+  return words.length ? pick(r, words).toLowerCase() : null;
+}
+
+const GENERATORS: Record<string, (r: () => number) => string | null> = {
+  'one word': (r) => contentWord(r, pick(r, articles).body),
+  'two words': (r) => {
+    const a = pick(r, articles);
+    const w1 = contentWord(r, a.body);
+    const w2 = contentWord(r, a.title);
+    return w1 && w2 ? `${w1} ${w2}` : null;
+  },
+  phrase: (r) => {
+    const words = splitWords(pick(r, articles).body);
+    if (words.length < 4) return null;
+    const n = 2 + Math.floor(r() * 2);
+    const i = Math.floor(r() * (words.length - n));
+    const run = words.slice(i, i + n);
+    return run.every((w) => /^[A-Za-z]+$/.test(w)) ? `"${run.join(' ')}"` : null;
+  },
+  prefix: (r) => {
+    const w = contentWord(r, pick(r, articles).title);
+    return w ? `${w.slice(0, 3 + Math.floor(r() * 3))}*` : null;
+  },
+  'field and date range': (r) => {
+    const a = pick(r, articles);
+    const w = contentWord(r, a.title);
+    if (!w || a.day[0] === -2147483648) return null;
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    return `title:${w} date:${iso(a.day[0] - 7)}..${iso(a.day[0] + 7)}`;
+  },
+  'boolean OR and NOT': (r) => {
+    const a = pick(r, articles);
+    const x = contentWord(r, a.body);
+    const y = contentWord(r, pick(r, articles).title);
+    const z = contentWord(r, a.body);
+    return x && y && z && z !== x ? `(${x} OR ${y}) -${z}` : null;
+  },
+  'place field': (r) => {
+    const a = pick(r, articles.filter((x) => x.place.length > 0).slice(0, 5000));
+    const w = contentWord(r, a.body);
+    return w ? `place:"${a.place.join(' ')}" ${w}` : null;
+  },
+};
+
+describe('exactness on Reuters-21578: hits equal a direct check of the stored text', () => {
+  for (const [form, generate] of Object.entries(GENERATORS)) {
+    it(`${form} (${QUERIES_PER_FORM} queries)`, async () => {
+      const r = rng(form.length * 7919);
+      let checked = 0;
+      let nonEmpty = 0;
+      for (let attempt = 0; checked < QUERIES_PER_FORM && attempt < QUERIES_PER_FORM * 5; attempt++) {
+        const q = generate(r);
+        if (!q) continue;
+        const root = parseQuery(q)!;
+        const expected = [...satisfying(root)].sort((x, y) => x - y);
+        const result = await wb.api['search.query']({ query: q, limit: -1, foldCopies: false, facets: false, snippets: false });
+        const got = result.hits.map((h) => h.id).sort((x, y) => x - y);
+        expect(result.notices, q).toEqual([]);
+        expect(got, q).toEqual(expected);
+        expect(result.articles, q).toBe(expected.length);
+        checked++;
+        if (expected.length) nonEmpty++;
+      }
+      expect(checked).toBe(QUERIES_PER_FORM);
+      // The forms built from an article's own words find at least that article.
+      if (form !== 'boolean OR and NOT') expect(nonEmpty).toBe(QUERIES_PER_FORM);
+    }, 120_000);
+  }
+});
