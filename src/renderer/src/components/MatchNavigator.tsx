@@ -45,8 +45,8 @@ export function MatchNavigator({ query, count, current, onMove }: Props) {
   }
   return (
     <div className="match-nav" role="group" aria-label="Matches of the search">
-      <span className="query">
-        “{query}”
+      <span className="query" title={query}>
+        Matches of “{query}”
       </span>
       <button type="button" onClick={() => onMove(-1)} disabled={count < 2} aria-keyshortcuts="p" title="Previous match (p)">
         Previous match
