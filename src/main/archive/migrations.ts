@@ -149,6 +149,10 @@ export const MIGRATIONS: Migration[] = [
         title_words, body_words, title_stems, body_stems,
         content = '', contentless_delete = 1, tokenize = 'ascii'
       );
+      -- What search keeps in memory about each live article (search/catalog.ts), readable at
+      -- open without walking the article bodies' overflow pages.
+      CREATE INDEX articles_catalog ON articles (id, published_at, date_precision, language, source, agency, dateline, authors, story_id, superseded_by)
+        WHERE superseded_by IS NULL;
       CREATE TABLE saved_searches (
         id             INTEGER PRIMARY KEY,
         name           TEXT NOT NULL UNIQUE,

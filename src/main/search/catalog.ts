@@ -154,10 +154,10 @@ export class ArticleCatalog {
     this.dayStart[e.id] = start;
     this.dayEnd[e.id] = end;
     if (start !== NO_DAY && start > this.newestDay) this.newestDay = start;
-    const iso = start === NO_DAY ? '' : dayToIso(start);
-    this.year[e.id] = iso ? Number(iso.slice(0, 4)) : -1;
+    const y = start === NO_DAY ? -1 : Number(e.publishedAt!.slice(0, 4));
+    this.year[e.id] = y;
     // Only articles dated to the month or day count in a month.
-    this.month[e.id] = iso && end - start < 31 ? Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 : -1;
+    this.month[e.id] = y >= 0 && end - start < 31 ? y * 12 + Number(e.publishedAt!.slice(5, 7)) - 1 : -1;
     this.story[e.id] = e.storyId;
     this.single.source[e.id] = this.dicts.source.code(e.source);
     this.single.agency[e.id] = this.dicts.agency.code(e.agency);
@@ -265,7 +265,17 @@ const DAY_MS = 86_400_000;
 
 /** Day number (days since 1970-01-01) of an ISO date "YYYY-MM-DD". */
 export function isoToDay(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; no Date objects: this runs per article at open). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** ISO date of a day number. */
@@ -285,7 +295,7 @@ export function dayRange(publishedAt: string | null, precision: string | null): 
   if (precision === 'year' || !m[2]) return [isoToDay(`${m[1]}-01-01`), isoToDay(`${m[1]}-12-31`)];
   const mo = Number(m[2]);
   if (precision === 'month' || !m[3]) {
-    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    const last = daysFromCivil(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, 1) - daysFromCivil(y, mo, 1);
     return [isoToDay(`${m[1]}-${m[2]}-01`), isoToDay(`${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`)];
   }
   const d = isoToDay(`${m[1]}-${m[2]}-${m[3]}`);

@@ -28,6 +28,9 @@ export function SaveSearchForm({ query, sort, onSaved }: Props) {
     if (open) input.current?.select();
   }, [open]);
 
+  // "Saved as …" is about the search it was said for.
+  useEffect(() => setDone(null), [query]);
+
   function start() {
     setName((query ?? '').trim().slice(0, 80));
     setError(null);
