@@ -133,6 +133,11 @@ describe('facets, folding and order', () => {
     const newest = await w.api['search.query']({ query: 'oil', sort: 'newest', limit: 50 });
     const dates = newest.hits.map((h) => h.publishedAt!.slice(0, 10));
     expect([...dates].sort().reverse()).toEqual(dates);
+    // Filters alone have no words to weigh: newest first too.
+    const filtersOnly = await w.api['search.query']({ query: 'source:Reuters -oil', limit: 50 });
+    const filterDates = filtersOnly.hits.map((h) => h.publishedAt!.slice(0, 10));
+    expect([...filterDates].sort().reverse()).toEqual(filterDates);
+    expect(filtersOnly.articles + r.articles).toBe(1000);
   }, 60_000);
 
   it('folds a copy of a story under it, and lists it separately when asked', async () => {

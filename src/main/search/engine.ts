@@ -52,7 +52,9 @@ export class SearchEngine {
     const started = performance.now();
     const compiled = this.compile(req.query);
     const sort: SearchSort = req.sort ?? 'relevance';
-    const scored = sort === 'relevance' && req.query.trim() !== '';
+    // Relevance needs words to weigh: a query of filters only (`source:x date:2022`) or of
+    // exclusions only is listed newest first.
+    const scored = sort === 'relevance' && hasPositiveText(compiled.plan);
     let { ids, scores } = this.run(compiled.plan, scored);
     if (req.afterArticleId !== undefined) ids = ids.filter((id) => id > req.afterArticleId!);
     const facets = req.facets === false ? null : this.catalog.facets(ids);
@@ -221,12 +223,27 @@ export class SearchEngine {
   }
 }
 
+/** True when some text part of the plan must match (not only filters and exclusions). */
+function hasPositiveText(plan: Plan): boolean {
+  switch (plan.op) {
+    case 'fts':
+      return true;
+    case 'and':
+      return plan.pos.some(hasPositiveText);
+    case 'or':
+      return plan.children.some(hasPositiveText);
+    default:
+      return false;
+  }
+}
+
 /** The first `k` ids by descending key (ties: smaller id first), without sorting them all. */
 function topK(ids: number[], key: (id: number) => number, k: number): number[] {
   const before = (a: number, b: number) => {
     const d = key(b) - key(a);
     return d !== 0 ? d : a - b;
   };
+  if (k <= 0) return [];
   if (k >= ids.length || k > 500) return [...ids].sort(before).slice(0, k);
   const top: number[] = [];
   for (const id of ids) {
