@@ -180,8 +180,11 @@ describe('fields', () => {
 
   it('reads metadata fields', () => {
     expect(parseQuery('source:Interfax')).toEqual({
-      kind: 'meta', field: 'source', value: 'Interfax', prefix: false, span: { start: 0, end: 15 },
+      kind: 'meta', field: 'source', value: 'Interfax', prefix: false, exact: false, span: { start: 0, end: 15 },
     });
+    // A quoted value is the whole value; with * it is a prefix again.
+    expect(parseQuery('source:"Reuters"')).toMatchObject({ value: 'Reuters', exact: true });
+    expect(parseQuery('author:"Ned Pr"*')).toMatchObject({ value: 'Ned Pr', exact: false, prefix: true });
     expect(p('author:"Ned Price" agency:TASS tag:energy speaker:Blinken')).toBe(
       '(and author=Ned Price agency=TASS tag=energy speaker=Blinken)',
     );

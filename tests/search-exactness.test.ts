@@ -174,7 +174,8 @@ function satisfying(node: QueryNode): Set<number> {
     }
     case 'meta':
       if (node.field !== 'place') throw new Error('only place: is generated');
-      return new Set(articles.filter((a) => hasRun(a.place, splitWords(node.value).map(foldWord), node.prefix)).map((a) => a.id));
+      const words = splitWords(node.value).map(foldWord);
+      return new Set(articles.filter((a) => (node.exact ? a.place.join(' ') === words.join(' ') : hasRun(a.place, words, node.prefix))).map((a) => a.id));
   }
 }
 
@@ -236,7 +237,8 @@ const GENERATORS: Record<string, (r: () => number) => string | null> = {
   'place field': (r) => {
     const a = pick(r, articles.filter((x) => x.place.length > 0).slice(0, 5000));
     const w = contentWord(r, a.body);
-    return w ? `place:"${a.place.join(' ')}" ${w}` : null;
+    // Quoted: the whole dateline; unquoted: one of its words.
+    return w ? (r() < 0.5 ? `place:"${a.place.join(' ')}" ${w}` : `place:${pick(r, a.place)} ${w}`) : null;
   },
 };
 

@@ -140,6 +140,16 @@ describe('facets, folding and order', () => {
     expect(filtersOnly.articles + r.articles).toBe(1000);
   }, 60_000);
 
+  it('matches a quoted metadata value whole and an unquoted one as words within it', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0)], source: 'Reuters' });
+    await w.api['import.paths']({ paths: [SEED_FILE], source: 'Reuters Africa' });
+    expect((await w.api['search.query']({ query: 'source:"Reuters"', limit: 0 })).articles).toBe(1000);
+    expect((await w.api['search.query']({ query: 'source:reuters', limit: 0 })).articles).toBe(1001);
+    expect((await w.api['search.query']({ query: 'source:"reuters africa"', limit: 0 })).articles).toBe(1);
+    expect((await w.api['search.query']({ query: 'source:"reuters af"*', limit: 0 })).articles).toBe(1);
+  }, 60_000);
+
   it('folds a copy of a story under it, and lists it separately when asked', async () => {
     const w = open();
     const copy = path.join(dir, 'copy-from-another-site.txt');

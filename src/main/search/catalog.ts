@@ -39,14 +39,16 @@ class Dictionary {
 
   /**
    * Which values match a filter: the filter's words must appear side by side in the value
-   * (`source:interfax` matches "Interfax-Ukraine"), the last one as a prefix when `prefix`.
+   * (`source:interfax` matches "Interfax-Ukraine"), the last one as a prefix when `prefix`;
+   * with `exact`, they must be the value's words, all of them.
    */
-  matching(query: string, prefix: boolean): Uint8Array {
+  matching(query: string, prefix: boolean, exact = false): Uint8Array {
     const q = splitWords(query).map(foldWord);
     const mask = new Uint8Array(this.values.length);
     if (q.length === 0) return mask;
     for (let c = 1; c < this.values.length; c++) {
       const w = this.words[c]!;
+      if (exact && w.length !== q.length) continue;
       for (let i = 0; i + q.length <= w.length && !mask[c]; i++) {
         let ok = true;
         for (let k = 0; k < q.length && ok; k++) {
@@ -189,7 +191,7 @@ export class ArticleCatalog {
   }
 
   /** Marks in `out` the live articles whose `field` matches `value`. */
-  filterMeta(field: MetaField, value: string, prefix: boolean, out: Uint8Array): void {
+  filterMeta(field: MetaField, value: string, prefix: boolean, exact: boolean, out: Uint8Array): void {
     const live = this.live;
     if (field === 'lang') {
       const want = value.toLowerCase();
@@ -199,11 +201,11 @@ export class ArticleCatalog {
       return;
     }
     if (field === 'author' || field === 'tag' || field === 'speaker') {
-      const mask = this.dicts[field].matching(value, prefix);
+      const mask = this.dicts[field].matching(value, prefix, exact);
       for (const [id, codes] of this.multi[field]) if (live[id] && codes.some((c) => mask[c])) out[id] = 1;
       return;
     }
-    const mask = this.dicts[field].matching(value, prefix);
+    const mask = this.dicts[field].matching(value, prefix, exact);
     const col = this.single[field];
     for (let id = 0; id < this.size; id++) if (live[id] && mask[col[id]!]) out[id] = 1;
   }

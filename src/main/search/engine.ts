@@ -127,7 +127,7 @@ export class SearchEngine {
         });
         return out;
       case 'meta':
-        this.catalog.filterMeta(plan.field, plan.value, plan.prefix, out);
+        this.catalog.filterMeta(plan.field, plan.value, plan.prefix, plan.exact, out);
         return out;
       case 'date':
         this.catalog.filterDate(plan.from, plan.to, out);

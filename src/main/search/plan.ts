@@ -10,7 +10,7 @@ import { isoToDay } from './catalog';
 /** What the engine evaluates. */
 export type Plan =
   | { op: 'fts'; expr: string }
-  | { op: 'meta'; field: Extract<QueryNode, { kind: 'meta' }>['field']; value: string; prefix: boolean }
+  | { op: 'meta'; field: Extract<QueryNode, { kind: 'meta' }>['field']; value: string; prefix: boolean; exact: boolean }
   | { op: 'date'; from: number; to: number }
   | { op: 'and'; pos: Plan[]; neg: Plan[] }
   | { op: 'or'; children: Plan[] }
@@ -127,7 +127,7 @@ class Compiler {
       case 'phrase':
         return this.phrase(node.text, node.field, false, negated);
       case 'meta':
-        return { op: 'meta', field: node.field, value: node.value, prefix: node.prefix };
+        return { op: 'meta', field: node.field, value: node.value, prefix: node.prefix, exact: node.exact };
       case 'date':
         return {
           op: 'date',

@@ -72,9 +72,11 @@ export class SavedSearches {
   open(id: number): SavedSearch | undefined {
     const r = this.db.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as SavedRow | undefined;
     if (!r) return undefined;
-    const opened = { ...r, last_opened_at: new Date().toISOString(), seen_upto: this.newestId() };
-    this.db.prepare('UPDATE saved_searches SET last_opened_at = ?, seen_upto = ? WHERE id = ?').run(opened.last_opened_at, opened.seen_upto, id);
-    return { ...this.toSaved(r), lastOpenedAt: opened.last_opened_at, newMatches: this.toSaved(r).newMatches };
+    // Returned with the new matches it had until now, so the caller can say what was new.
+    const before = this.toSaved(r);
+    const openedAt = new Date().toISOString();
+    this.db.prepare('UPDATE saved_searches SET last_opened_at = ?, seen_upto = ? WHERE id = ?').run(openedAt, this.newestId(), id);
+    return { ...before, lastOpenedAt: openedAt };
   }
 
   /** Deletes a saved search; false when there was none. */

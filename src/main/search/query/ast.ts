@@ -68,6 +68,11 @@ export interface MetaNode {
   value: string;
   /** `value*`: the value's last word may be a prefix. */
   prefix: boolean;
+  /**
+   * A quoted value without `*` (`source:"Reuters"`) must be the whole value (case and accents
+   * folded); an unquoted one (`source:reuters`) need only appear in it ("Reuters Africa").
+   */
+  exact: boolean;
   span: Span;
 }
 

@@ -243,7 +243,7 @@ class Lexer {
       throw fail(`A prefix needs at least 2 letters: "${value}*" at column ${col(valueAt)} is too short`, valueAt, this.pos);
     }
     if (name === 'lang') value = value.toLowerCase();
-    const node: MetaNode = { kind: 'meta', field: name as MetaField, value, prefix, span: { start, end: this.pos } };
+    const node: MetaNode = { kind: 'meta', field: name as MetaField, value, prefix, exact: quoted && !prefix, span: { start, end: this.pos } };
     return this.item(node);
   }
 }

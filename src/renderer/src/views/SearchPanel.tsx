@@ -71,7 +71,10 @@ export function SearchPanel({ search, selectedId, onOpen, onSaved }: Props) {
   }
 
   const shownQuery = result?.params.query ?? '';
-  const hits = result?.data.hits ?? [];
+  // While another search is on its way, the old hits are not offered as if they were its hits
+  // (they come back, with the reason, if it fails).
+  const pending = busy && result !== null && params !== result.params;
+  const hits = pending ? [] : (result?.data.hits ?? []);
   return (
     <section className="search" aria-label="Search">
       <form role="search" onSubmit={onSubmit}>
@@ -119,8 +122,8 @@ export function SearchPanel({ search, selectedId, onOpen, onSaved }: Props) {
         ))}
       </div>
       <p className="count" aria-live="polite">
-        {result ? countLine(result) : busy ? 'Searching…' : ''}
-        {result && result.data.articles > 0 && <span className="took"> · {formatMs(result.data.tookMs)}</span>}
+        {pending || (!result && busy) ? 'Searching…' : result ? countLine(result) : ''}
+        {result && !pending && result.data.articles > 0 && <span className="took"> · {formatMs(result.data.tookMs)}</span>}
       </p>
       {result?.data.facets && <FacetList facets={result.data.facets} onNarrow={narrow} />}
       {result && (
@@ -136,7 +139,7 @@ export function SearchPanel({ search, selectedId, onOpen, onSaved }: Props) {
           ))}
         </ul>
       )}
-      {result && hits.length < result.data.total && (
+      {result && !pending && hits.length < result.data.total && (
         <p className="more">
           <button type="button" onClick={() => void more()} disabled={loadingMore} aria-busy={loadingMore}>
             Show more results
