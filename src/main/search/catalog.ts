@@ -81,6 +81,8 @@ export class ArticleCatalog {
   /** Year × 12 + month index of articles dated to the month or day; year alone in `year`; -1 when none. */
   month = new Int32Array(0);
   year = new Int32Array(0);
+  /** Minute of the day when the date has a time ("…T14:05"), else 0: orders a day's articles. */
+  minute = new Int16Array(0);
   private readonly single: Record<SingleField, Uint32Array> = {
     source: new Uint32Array(0),
     agency: new Uint32Array(0),
@@ -132,7 +134,7 @@ export class ArticleCatalog {
     if (id < this.capacity) return;
     let cap = Math.max(1024, this.capacity * 2);
     while (cap <= id) cap *= 2;
-    const grown = <T extends Uint8Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+    const grown = <T extends Uint8Array | Int16Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a);
       return b;
@@ -143,6 +145,7 @@ export class ArticleCatalog {
     this.story = grown(this.story, (n) => new Int32Array(n));
     this.month = grown(this.month, (n) => new Int32Array(n).fill(-1));
     this.year = grown(this.year, (n) => new Int32Array(n).fill(-1));
+    this.minute = grown(this.minute, (n) => new Int16Array(n));
     for (const f of Object.keys(this.single) as SingleField[]) this.single[f] = grown(this.single[f], (n) => new Uint32Array(n));
     this.capacity = cap;
   }
@@ -158,6 +161,8 @@ export class ArticleCatalog {
     if (start !== NO_DAY && start > this.newestDay) this.newestDay = start;
     const y = start === NO_DAY ? -1 : Number(e.publishedAt!.slice(0, 4));
     this.year[e.id] = y;
+    const time = e.publishedAt && e.publishedAt.length >= 16 && e.publishedAt[10] === 'T' ? e.publishedAt : null;
+    this.minute[e.id] = time ? Number(time.slice(11, 13)) * 60 + Number(time.slice(14, 16)) || 0 : 0;
     // Only articles dated to the month or day count in a month.
     this.month[e.id] = y >= 0 && end - start < 31 ? y * 12 + Number(e.publishedAt!.slice(5, 7)) - 1 : -1;
     this.story[e.id] = e.storyId;

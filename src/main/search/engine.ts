@@ -161,10 +161,12 @@ export class SearchEngine {
 
   /** A comparison key: larger comes first. */
   private orderKey(sort: SearchSort, scores: Float64Array | null, boostRecent: boolean): (id: number) => number {
-    const { dayStart, newestDay } = this.catalog;
-    if (sort === 'newest') return (id) => (dayStart[id] === NO_DAY ? -1e12 : dayStart[id]! * 1e7) + id / 1e3;
-    if (sort === 'oldest') return (id) => (dayStart[id] === NO_DAY ? -1e12 : -dayStart[id]! * 1e7) - id / 1e3;
-    if (!scores) return (id) => (dayStart[id] === NO_DAY ? -1e12 : dayStart[id]! * 1e7) + id / 1e3;
+    const { dayStart, minute, newestDay } = this.catalog;
+    // Day, then time of day, then import order: larger is newer. Undated articles come last.
+    const when = (id: number) => dayStart[id]! * 1e7 + minute[id]! * 2000 + id / 1e3;
+    if (sort === 'newest') return (id) => (dayStart[id] === NO_DAY ? -1e15 + id / 1e3 : when(id));
+    if (sort === 'oldest') return (id) => (dayStart[id] === NO_DAY ? -1e15 - id / 1e3 : -when(id));
+    if (!scores) return (id) => (dayStart[id] === NO_DAY ? -1e15 + id / 1e3 : when(id));
     if (!boostRecent || newestDay === NO_DAY) return (id) => scores[id]!;
     return (id) => {
       const age = dayStart[id] === NO_DAY ? Infinity : Math.max(0, newestDay - dayStart[id]!);

@@ -39,6 +39,9 @@ export class FullTextIndex {
   private readonly metaGet;
   private readonly metaSet;
   private readonly metaDelete;
+  private readonly matchScored;
+  private readonly matchIds;
+  private readonly matchAny;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -48,6 +51,9 @@ export class FullTextIndex {
     this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+    this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
+    this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
+    this.matchAny = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1');
   }
 
   /** Indexes one article (call inside the transaction that stores it). */
@@ -148,15 +154,13 @@ export class FullTextIndex {
    * (higher is better) when `scored`, else 0 (cheaper: for date order and counting).
    */
   match(expression: string, scored: boolean, visit: (id: number, score: number) => void): void {
-    const stmt = scored
-      ? this.db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true)
-      : this.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
-    for (const row of stmt.iterate(expression) as IterableIterator<[number, number?]>) visit(row[0], row[1] ?? 0);
+    const rows = (scored ? this.matchScored : this.matchIds).all(expression) as Array<[number, number?]>;
+    for (const row of rows) visit(row[0], row[1] ?? 0);
   }
 
   /** True when at least one article matches the expression. */
   any(expression: string): boolean {
-    return this.db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').get(expression) !== undefined;
+    return this.matchAny.get(expression) !== undefined;
   }
 
   /** Every distinct folded word in the index (for fuzzy matching), with the number of articles holding it. */

@@ -37,7 +37,7 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
     for (let i = 0; i < tokens.length; i++) {
       if (marked[i]) continue;
       const t = tokens[i]!;
-      if (h.kind === 'words' ? h.words.has(t.term) : h.kind === 'prefix' ? t.term.startsWith(h.prefix) : hasStem(h.stems, analyser.stem(text.slice(t.start, t.end)))) {
+      if (h.kind === 'words' ? h.words.has(t.term) : h.kind === 'prefix' ? t.term.startsWith(h.prefix) : hasStem(h.stems, analyser.wordAndStem(text.slice(t.start, t.end))[1])) {
         marked[i] = 1;
       }
     }
