@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportJob, ImportOptions, ImportOutcome, ImportReport, UploadedFile } from '../../shared/types';
 import type { ArticleStore, StoryFinder } from '../archive';
+import type { CatalogEntry } from '../search/catalog';
 import { ImportError } from './errors';
 import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, tooLargeForArticleMessage, tooLargeMessage } from '../../shared/limits';
 import { EXTENSIONS, isZip } from './format-names';
@@ -12,19 +13,10 @@ import { inProcessReader, type FileReader } from './reader-pool';
 import { expandZip } from './zip';
 
 /** What the importer needs from the rest of the workbench. */
-/** A newly stored article, as the search catalog and index need it. */
-export interface StoredArticle {
-  id: number;
+/** A newly stored article, as the search catalog needs it (its metadata, title and body). */
+export interface StoredArticle extends CatalogEntry {
   title: string;
   body: string;
-  publishedAt: string | null;
-  datePrecision: string | null;
-  language: string | null;
-  source: string | null;
-  agency: string | null;
-  dateline: string | null;
-  authors: string[];
-  storyId: number;
 }
 
 export interface ImporterDeps {
