@@ -150,6 +150,23 @@ describe('facets, folding and order', () => {
     expect((await w.api['search.query']({ query: 'source:"reuters af"*', limit: 0 })).articles).toBe(1);
   }, 60_000);
 
+  it('pages through the same ranking whether a page or every hit is asked for', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0), REUTERS(1)] });
+    for (const query of ['oil', 'bank rates', '"mln dlrs"', 'pric*', '(coffee OR cocoa) -brazil']) {
+      for (const foldCopies of [true, false]) {
+        const all = await w.api['search.query']({ query, limit: -1, foldCopies, facets: false, snippets: false });
+        const pages = [];
+        for (let offset = 0; offset < Math.min(60, all.total); offset += 20) {
+          const page = await w.api['search.query']({ query, offset, limit: 20, foldCopies });
+          expect(page.total, query).toBe(all.total);
+          pages.push(...page.hits.map((h) => [h.id, h.score, h.foldedCopies]));
+        }
+        expect(pages, `${query} fold=${foldCopies}`).toEqual(all.hits.slice(0, pages.length).map((h) => [h.id, h.score, h.foldedCopies]));
+      }
+    }
+  }, 60_000);
+
   it('folds a copy of a story under it, and lists it separately when asked', async () => {
     const w = open();
     const copy = path.join(dir, 'copy-from-another-site.txt');

@@ -42,6 +42,8 @@ export class FullTextIndex {
   private readonly matchScored;
   private readonly matchIds;
   private readonly matchAny;
+  private readonly matchIdList;
+  private readonly matchTop;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -54,6 +56,8 @@ export class FullTextIndex {
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
     this.matchAny = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1');
+    this.matchIdList = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
+    this.matchTop = db.prepare(`SELECT rowid, -${BM25} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
   }
 
   /** Indexes one article (call inside the transaction that stores it). */
@@ -156,6 +160,16 @@ export class FullTextIndex {
   match(expression: string, scored: boolean, visit: (id: number, score: number) => void): void {
     const rows = (scored ? this.matchScored : this.matchIds).all(expression) as Array<[number, number?]>;
     for (const row of rows) visit(row[0], row[1] ?? 0);
+  }
+
+  /** Every article matching an FTS5 expression, unranked. */
+  ids(expression: string): number[] {
+    return this.matchIdList.all(expression) as number[];
+  }
+
+  /** The `k` best articles for an FTS5 expression by BM25 (higher is better), best first. */
+  top(expression: string, k: number): Array<[number, number]> {
+    return this.matchTop.all(expression, k) as Array<[number, number]>;
   }
 
   /** True when at least one article matches the expression. */
