@@ -7,6 +7,10 @@ import { ArticleCatalog, FullTextIndex, QuerySyntaxError, SavedSearches, SearchE
 
 /** Pause between background index-building steps, so queries and imports get their turn. */
 const REBUILD_PAUSE_MS = 5;
+/** Quiet time after an import before the index's new segments are merged. */
+const MERGE_DELAY_MS = 2000;
+/** Leaf pages per merge step at close, when nothing waits for the thread. */
+const MERGE_PAGES_AT_CLOSE = 2000;
 /** Delay after open before the fuzzy-matching word list is loaded (the first query goes first). */
 const VOCABULARY_WARM_DELAY_MS = 1500;
 
@@ -16,6 +20,8 @@ const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
 export interface SearchService {
   fts: FullTextIndex;
   engine: SearchEngine;
+  /** 'building' while the index is (re)built, 'merging' while new segments are merged, else 'ready'. */
+  status(): 'ready' | 'building' | 'merging';
   /** Called after an import stored articles (and superseded older versions). */
   onStored(added: StoredArticle[], replaced: number[]): void;
   /** The search-related contract methods. */
@@ -37,16 +43,38 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
   const engine = new SearchEngine(fts, catalog, vocabulary, store);
   const saved = new SavedSearches(db, (query, afterId) => engine.search({ query, afterArticleId: afterId, facets: false, limit: 0 }).articles);
 
+  // Background work on the workbench thread, a step at a time so queries and imports get
+  // their turn: first (re)building the index if it is stale, then merging its segments.
   let timer: NodeJS.Timeout | null = null;
+  let rebuilding = false;
+  /** True while merge steps are doing work (not while one is merely scheduled). */
+  let merging = false;
+  const mergeStep = () => {
+    merging = fts.mergeStep();
+    pendingMerge = merging;
+    timer = merging ? setTimeout(mergeStep, REBUILD_PAUSE_MS) : null;
+  };
+  let pendingMerge = false;
+  const scheduleMerge = (delay: number) => {
+    pendingMerge = true;
+    if (rebuilding) return; // the rebuild merges when it ends
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(mergeStep, delay);
+    timer.unref();
+  };
   if (fts.checkAtOpen() !== null) {
     if (options.buildNow) fts.finishRebuild();
     else {
-      const step = () => {
-        timer = fts.rebuildStep() ? null : setTimeout(step, REBUILD_PAUSE_MS);
+      rebuilding = true;
+      const rebuildStep = () => {
+        if (fts.rebuildStep()) {
+          rebuilding = false;
+          scheduleMerge(0);
+        } else timer = setTimeout(rebuildStep, REBUILD_PAUSE_MS);
       };
-      timer = setTimeout(step, 0);
+      timer = setTimeout(rebuildStep, 0);
     }
-  }
+  } else if (!options.buildNow) scheduleMerge(MERGE_DELAY_MS);
   const warm = setTimeout(() => {
     if (!fts.building) vocabulary.warm();
   }, VOCABULARY_WARM_DELAY_MS);
@@ -64,11 +92,15 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
   return {
     fts,
     engine,
+    status: () => (fts.building ? 'building' : merging ? 'merging' : 'ready'),
     onStored(added, replaced) {
       for (const id of replaced) catalog.remove(id);
       for (const a of added) catalog.add(a);
       // The fuzzy word list is reloaded from the index at the next fuzzy query.
-      if (added.length) vocabulary.invalidate();
+      if (added.length) {
+        vocabulary.invalidate();
+        scheduleMerge(MERGE_DELAY_MS);
+      }
     },
     matches(article, query) {
       try {
@@ -103,6 +135,9 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
     close() {
       if (timer) clearTimeout(timer);
       clearTimeout(warm);
+      // Segments an import left unmerged are merged now (a CLI import exits right after it);
+      // an unfinished rebuild is resumed at the next open instead.
+      if (!rebuilding && pendingMerge) while (fts.mergeStep(MERGE_PAGES_AT_CLOSE));
     },
   };
 }

@@ -85,7 +85,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       articles: store.count(),
       stories: store.storyCount(),
       indexedArticles: fts.indexedCount(),
-      indexStatus: fts.building ? 'building' : 'ready',
+      indexStatus: search.status(),
     }),
 
     'articles.list': async (args) => {

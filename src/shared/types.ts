@@ -323,6 +323,10 @@ export interface ArchiveInfo {
   stories: number;
   /** Articles in the search index: equal to `articles` unless something is wrong. */
   indexedArticles: number;
-  /** The search index: 'ready', or 'building' while it is (re)built in the background. */
+  /**
+   * The search index: 'ready'; 'building' while it is (re)built in the background (searches
+   * answer meanwhile); 'merging' while segments written by an import are merged (searches
+   * are complete, a little slower).
+   */
   indexStatus: string;
 }

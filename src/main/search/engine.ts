@@ -64,12 +64,18 @@ export class SearchEngine {
     // scores (cheap), and only the top of the ranking is scored, by FTS5 itself. Scoring every
     // hit costs about three times as much on common words.
     if (scored && compiled.plan.op === 'fts' && limit >= 0 && req.boostRecent !== true && afterId === undefined) {
-      const ids = this.liveIds(this.fts.ids(compiled.plan.expr));
-      const facets = req.facets === false ? null : this.catalog.facets(ids);
-      const { members, stories } = fold ? this.storyMembers(ids) : { members: null, stories: ids.length };
       const ranked = this.rankedPage(compiled.plan.expr, offset + limit, fold);
       const scoreOf = new Map(ranked);
       const page = ranked.slice(offset).map(([id]) => id);
+      if (!fold && req.facets === false) {
+        // Nothing needs the ids themselves: FTS5 counts them.
+        const hits = this.hits(page, req.snippets === false ? null : compiled, (id) => scoreOf.get(id) ?? 0, null);
+        const n = this.fts.count(compiled.plan.expr);
+        return this.result(n, n, hits, null, compiled, started);
+      }
+      const ids = this.liveIds(this.fts.ids(compiled.plan.expr));
+      const facets = req.facets === false ? null : this.catalog.facets(ids);
+      const { members, stories } = fold ? this.storyMembers(ids) : { members: null, stories: ids.length };
       const hits = this.hits(page, req.snippets === false ? null : compiled, (id) => scoreOf.get(id) ?? 0, members);
       return this.result(stories, ids.length, hits, facets, compiled, started);
     }

@@ -22,6 +22,9 @@ export interface IndexState {
 /** Column weights for BM25: title terms count twice. Order: title_words, body_words, title_stems, body_stems. */
 const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0)';
 
+/** Leaf pages written per background merge step (a few tens of milliseconds). */
+const MERGE_PAGES = 200;
+
 /** Articles indexed per background step: small enough that queries wait at most some tens of ms. */
 export const REBUILD_CHUNK = 400;
 
@@ -44,6 +47,9 @@ export class FullTextIndex {
   private readonly matchAny;
   private readonly matchIdList;
   private readonly matchTop;
+  private readonly matchCount;
+  private readonly mergeStmt;
+  private readonly totalChanges;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -56,6 +62,9 @@ export class FullTextIndex {
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
     this.matchAny = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1');
+    this.matchCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
+    this.mergeStmt = db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.matchIdList = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
     this.matchTop = db.prepare(`SELECT rowid, -${BM25} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
   }
@@ -165,6 +174,23 @@ export class FullTextIndex {
   /** Every article matching an FTS5 expression, unranked. */
   ids(expression: string): number[] {
     return this.matchIdList.all(expression) as number[];
+  }
+
+  /** How many articles match an FTS5 expression. */
+  count(expression: string): number {
+    return this.matchCount.get(expression) as number;
+  }
+
+  /**
+   * One step of merging the index's segments into fewer (each import commits new ones; a
+   * query reads every segment, so a merged index answers about twice as fast on common words).
+   * Returns false when there was nothing left to merge.
+   */
+  mergeStep(pages = MERGE_PAGES): boolean {
+    const before = this.totalChanges.get() as number;
+    this.mergeStmt.run(-pages);
+    // FTS5's documented test: a merge that did work changes the total by 2 or more.
+    return (this.totalChanges.get() as number) - before >= 2;
   }
 
   /** The `k` best articles for an FTS5 expression by BM25 (higher is better), best first. */
