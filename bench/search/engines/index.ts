@@ -1,0 +1,15 @@
+/** The engine adapters by name, loaded on demand so a child process holds only its own engine's modules. */
+import type { EngineName } from '../types';
+import type { EngineAdapter } from './types';
+
+/** The adapter of one engine. */
+export async function loadEngine(name: EngineName): Promise<EngineAdapter> {
+  switch (name) {
+    case 'wirewatch':
+      return (await import('./wirewatch')).wirewatch;
+    case 'fts5':
+      return (await import('./fts5')).fts5;
+    case 'minisearch':
+      return (await import('./minisearch')).minisearch;
+  }
+}
