@@ -154,6 +154,22 @@ describe('JSON exports', () => {
 });
 
 describe('JSON Lines exports', () => {
+  it('keeps wire-copy tickers in angle brackets as text, and still reads HTML fragments as text', () => {
+    const [wire, html] = readNdjsonExport(
+      input(
+        [
+          JSON.stringify({ title: 'STANDARD OIL <SRD> TO FORM FINANCIAL UNIT', body: 'Standard Oil Co <SRD> and BP North America <BP.L> said.' }),
+          JSON.stringify({ title: 'Tom &amp; Jerry', body: '<p>Shares of <b>Acme</b> rose.</p><p>Second.</p>' }),
+        ].join('\n'),
+        'x.ndjson',
+      ),
+    );
+    expect(wire!.title).toBe('STANDARD OIL <SRD> TO FORM FINANCIAL UNIT');
+    expect(wire!.paragraphs.join(' ')).toBe('Standard Oil Co <SRD> and BP North America <BP.L> said.');
+    expect(html!.title).toBe('Tom & Jerry');
+    expect(html!.paragraphs).toEqual(['Shares of Acme rose.', 'Second.']);
+  });
+
   it('imports the good lines and names each bad one', () => {
     const text = ['{"headline":"One","text":"a"}', '{"headline": "Two", oops}', '', '[1,2]', '{"headline":"Three","text":"c"}'].join('\n');
     const articles = readNdjsonExport(input(text, 'feed.jsonl'));

@@ -32,7 +32,8 @@ export function datasetDir(dataset: DatasetName): string {
 
 /** The directory of one engine's build for one dataset. */
 export function engineDir(dataset: DatasetName, engine: EngineName): string {
-  return path.join(datasetDir(dataset), engine);
+  // wirewatch-page queries the wirewatch archive itself.
+  return path.join(datasetDir(dataset), engine === 'wirewatch-page' ? 'wirewatch' : engine);
 }
 
 /** The Wirewatch archive of a dataset: the wirewatch engine's build, and the rows the other engines index. */

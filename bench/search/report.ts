@@ -91,7 +91,9 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
   console.log(`\n== ${dataset}: side by side`);
   const header = ['kind', ...engines.map((e) => `${e} p95 ms`)];
   const hasRatios = engines.includes('wirewatch');
+  const hasPage = engines.includes('wirewatch-page');
   if (hasRatios && engines.includes('fts5')) header.push('ww/fts5');
+  if (hasPage && engines.includes('fts5')) header.push('page/fts5');
   if (hasRatios && engines.includes('minisearch')) header.push('ww/ms');
   header.push(`mean hits (${engines.join(' / ')})`);
   const others = engines.filter((e) => e !== 'fts5');
@@ -104,6 +106,7 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
     };
     const row = [kind, ...engines.map(p95)];
     if (hasRatios && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('fts5', kind)?.p95));
+    if (hasPage && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch-page', kind)?.p95, kindOf('fts5', kind)?.p95));
     if (hasRatios && engines.includes('minisearch')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('minisearch', kind)?.p95));
     row.push(engines.map((e) => num(kindOf(e, kind)?.meanHits ?? NaN)).join(' / '));
     if (engines.includes('fts5') && others.length) row.push(others.map((e) => agree(e, kind)).join(' / '));
@@ -120,6 +123,7 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
       ['', ...engines],
       [
         ['build s (+ persist s)', ...engines.map((e) => fig(e, (b) => (b ? `${b.buildS.toFixed(1)}${b.persistS ? ` + ${b.persistS.toFixed(1)}` : ''}` : '-')))],
+        ['index alone: rebuild s', ...engines.map((e) => fig(e, (b) => (b?.reindexS !== undefined ? b.reindexS.toFixed(1) : '-')))],
         ['persisted MB', ...engines.map((e) => fig(e, (b) => (b ? mb(b.persistedBytes) : '-')))],
         ['open to first result ms', ...engines.map((e) => fig(e, (_, m) => (m ? ms(m.openToFirstMs) : '-')))],
         ['RSS after open MB', ...engines.map((e) => fig(e, (_, m) => (m ? mb(m.rssAfterOpenBytes) : '-')))],

@@ -20,6 +20,8 @@ export interface BuildResult {
   persistS: number;
   /** Seconds reading rows from the archive before the build (not part of buildS). */
   readRowsS: number;
+  /** Seconds to rebuild the index alone (Wirewatch). */
+  reindexS?: number;
   documents: number;
   sizes: Record<string, number>;
   notes: string[];

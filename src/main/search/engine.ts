@@ -1,3 +1,4 @@
+import type { HitFields } from '../archive';
 import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort } from '../../shared/types';
 import { parseQuery } from './query/parse';
 import { compileQuery, STEMS, type CompiledQuery, type Plan } from './plan';
@@ -8,7 +9,7 @@ import type { Vocabulary } from './vocabulary';
 
 /** Where hits' titles and bodies come from. */
 export interface ArticleLookup {
-  getMany(ids: number[]): Article[];
+  hitFields(ids: number[], withBody: boolean): HitFields[];
 }
 
 /** Half-life, in days before the newest article, of the recency boost. */
@@ -261,29 +262,25 @@ export class SearchEngine {
   }
 
   private hits(page: number[], compiled: CompiledQuery | null, key: (id: number) => number, members: Uint32Array | null): SearchHit[] {
-    const byId = new Map(this.articles.getMany(page).map((a) => [a.id, a]));
-    return page.flatMap((id) => {
-      const a = byId.get(id);
-      if (!a) return [];
+    return this.articles.hitFields(page, compiled !== null).map((a) => {
+      const id = a.id;
       const marks = compiled?.highlights ?? [];
       const { snippet, highlights } = compiled
         ? makeSnippet(a.body || a.title, matchRanges(a.body || a.title, a.body ? 'body' : 'title', a.language, marks))
         : { snippet: '', highlights: [] };
-      return [
-        {
-          id,
-          title: a.title,
-          source: a.source,
-          publishedAt: a.publishedAt,
-          language: a.language,
-          score: Number(key(id).toPrecision(6)),
-          snippet,
-          highlights,
-          titleHighlights: matchRanges(a.title, 'title', a.language, marks),
-          storyId: a.storyId,
-          foldedCopies: members ? Math.max(0, members[this.catalog.story[id]!]! - 1) : 0,
-        },
-      ];
+      return {
+        id,
+        title: a.title,
+        source: a.source,
+        publishedAt: a.publishedAt,
+        language: a.language,
+        score: Number(key(id).toPrecision(6)),
+        snippet,
+        highlights,
+        titleHighlights: matchRanges(a.title, 'title', a.language, marks),
+        storyId: a.storyId,
+        foldedCopies: members ? Math.max(0, members[this.catalog.story[id]!]! - 1) : 0,
+      };
     });
   }
 }

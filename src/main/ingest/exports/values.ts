@@ -135,8 +135,19 @@ export function isoDateOf(v: unknown): string | null {
 
 /** True for text that carries HTML markup or character references. */
 export function looksLikeHtml(s: string): boolean {
-  return /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i.test(s) || /&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});/i.test(s);
+  // Only real HTML element names count: wire copy writes tickers as <BP> and <TCB.N>.
+  for (const m of s.matchAll(TAG)) if (HTML_ELEMENTS.has(m[1]!.toLowerCase())) return true;
+  return /&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});/i.test(s);
 }
+
+const TAG = /<\/?([a-z][a-z0-9]*)(?:\s[^<>]*)?\/?>/gi;
+
+/** Elements that occur in feed and export HTML fragments. */
+const HTML_ELEMENTS = new Set(
+  ('a abbr article aside b big blockquote br caption cite code dd del div dl dt em figcaption figure font footer h1 h2 h3 ' +
+    'h4 h5 h6 header hr i img ins kbd li mark nav ol p picture pre q s section small source span strong sub sup table ' +
+    'tbody td tfoot th thead time tr u ul video').split(' '),
+);
 
 /**
  * An HTML fragment as plain text: block ends and `<br>` become line breaks (blank lines
@@ -148,6 +159,8 @@ export function htmlToText(html: string): string {
     html
       .replace(/<br\b[^<>]*>/gi, '\n')
       .replace(/<\/?(?:p|div|h[1-6]|li|blockquote|section|article|tr|figure|figcaption|pre)\b[^<>]*>/gi, '\n\n')
-      .replace(/<[^<>]*>/g, ''),
+      // Other tags are dropped, but only HTML ones: "<BP>" in wire copy is text.
+      .replace(TAG, (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? '' : tag))
+      .replace(/<!--[^<>]*-->/g, ''),
   ).replace(/\u00a0/g, ' ');
 }
