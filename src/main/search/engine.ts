@@ -33,13 +33,14 @@ export class SearchEngine {
    * Parses and compiles a query. Throws QuerySyntaxError (with the position) when it cannot
    * be read. An empty query means "every article".
    */
-  compile(query: string): CompiledQuery {
+  compile(query: string, forgiving = true): CompiledQuery {
     const root = parseQuery(query);
     if (!root) return { plan: { op: 'all' }, highlights: [], notices: [] };
     return compileQuery(root, {
       languages: this.catalog.languages(),
       near: (word, distance) => this.vocabulary.near(word, distance),
-      hasStem: (stems, field) => this.fts.any(`${STEMS[field ?? 'any']} : (${[...stems].map((s) => `"${s}"`).join(' OR ')})`),
+      // Without `forgiving`, every word is taken as present (no lookup, no fuzzy fallback).
+      hasStem: forgiving ? (stems, field) => this.fts.any(`${STEMS[field ?? 'any']} : (${[...stems].map((s) => `"${s}"`).join(' OR ')})`) : () => true,
     });
   }
 
@@ -51,7 +52,15 @@ export class SearchEngine {
    */
   search(req: SearchRequest): SearchResult {
     const started = performance.now();
-    const compiled = this.compile(req.query);
+    // Exact first; only a query that finds nothing is read again forgiving misspelt words
+    // (a word no article has is matched within an edit or two), which costs a lookup a word.
+    const exact = this.run(this.compile(req.query, false), req, started);
+    if (exact.articles > 0 || !req.query.trim()) return exact;
+    const forgiving = this.compile(req.query, true);
+    return forgiving.notices.some((n) => n.startsWith('No article has')) ? this.run(forgiving, req, started) : exact;
+  }
+
+  private run(compiled: CompiledQuery, req: SearchRequest, started: number): SearchResult {
     const sort: SearchSort = req.sort ?? 'relevance';
     // Relevance needs words to weigh: a query of filters only (`source:x date:2022`) or of
     // exclusions only is listed newest first.
@@ -81,7 +90,7 @@ export class SearchEngine {
       return this.result(stories, ids.length, hits, facets, compiled, started);
     }
 
-    let { ids, scores } = this.run(compiled.plan, scored);
+    let { ids, scores } = this.evaluatePlan(compiled.plan, scored);
     if (afterId !== undefined) ids = ids.filter((id) => id > afterId);
     const facets = req.facets === false ? null : this.catalog.facets(ids);
 
@@ -157,7 +166,7 @@ export class SearchEngine {
   }
 
   /** Matching live article ids, and their scores (by id) when ranked. */
-  private run(plan: Plan, scored: boolean): { ids: number[]; scores: Float64Array | null } {
+  private evaluatePlan(plan: Plan, scored: boolean): { ids: number[]; scores: Float64Array | null } {
     const { live, size } = this.catalog;
     const scores = scored ? new Float64Array(size) : null;
     if (plan.op === 'fts') {
