@@ -23,16 +23,6 @@ export class Vocabulary {
     return this.map;
   }
 
-  /** True once loaded (the workbench loads it in the background after open). */
-  get loaded(): boolean {
-    return this.map !== null;
-  }
-
-  /** Loads the word list now. */
-  warm(): void {
-    this.load();
-  }
-
   /** Forgets the word list (articles were added): the next lookup reloads it from the index. */
   invalidate(): void {
     this.map = null;
