@@ -254,5 +254,23 @@ describe('the index against the archive', () => {
     w = open();
     for (let i = 0; i < 400 && (await w.api['archive.info']({})).indexStatus !== 'ready'; i++) await new Promise((r) => setTimeout(r, 25));
     expect(await w.api['archive.info']({})).toMatchObject({ indexStatus: 'ready', indexedArticles: 1000 });
+    // The fuzzy word list was rebuilt with it.
+    expect((await w.api['search.query']({ query: 'petroleun~', limit: 0 })).articles).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps the fuzzy word list with the index, counted per article, and ignores a failed file', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0)] });
+    const bad = path.join(dir, 'broken.json');
+    fs.writeFileSync(bad, '{"title": "Zxqvword appears", "body": "never stored"');
+    await w.api['import.paths']({ paths: [bad, SEED_FILE] });
+    const db = new Database(path.join(dir, 'w.db'), { readonly: true });
+    const docs = (word: string) => db.prepare('SELECT docs FROM search_words WHERE word = ?').pluck().get(word);
+    const oil = (await w.api['search.query']({ query: '"oil"', limit: 0, foldCopies: false })).articles;
+    expect(docs('oil')).toBe(oil);
+    expect(docs('borrel')).toBe((await w.api['search.query']({ query: '"borrel"', limit: 0, foldCopies: false })).articles);
+    expect(docs('zxqvword')).toBeUndefined();
+    db.close();
+    expect((await w.api['search.query']({ query: 'borel~', limit: 50 })).hits.some((h) => h.title.includes('CSTO'))).toBe(true);
   }, 60_000);
 });

@@ -28,6 +28,7 @@ export interface AnalysedText {
   bodyWords: string;
   titleStems: string;
   bodyStems: string;
+  distinctWords: string;
 }
 
 /** The file an article came from. */
@@ -63,6 +64,9 @@ export interface StoredFile {
 export interface ArchiveIndexer {
   add(article: { id: number; title: string; body: string; language: string | null; analysed?: AnalysedText }): void;
   remove(id: number): void;
+  /** Called when a file's transaction begins, and just before it commits. */
+  beginFile?(): void;
+  endFile?(): void;
 }
 
 /** The fields of an article a search hit shows. */
@@ -227,6 +231,7 @@ export class ArticleStore {
     findStory: StoryFinder,
   ): StoredFile {
     return this.db.transaction((): StoredFile => {
+      this.indexer?.beginFile?.();
       const result: StoredFile = { ids: [], indexes: [], duplicates: 0, firstDuplicate: null, copies: 0, storyIds: [] };
       let originalId: number | undefined;
       const now = new Date().toISOString();
@@ -275,6 +280,7 @@ export class ArticleStore {
           result.duplicates, result.copies, format, original.encoding, original.encodingReason, JSON.stringify(warnings), now,
         );
       if (result.ids.length > 0) this.bumpGeneration();
+      this.indexer?.endFile?.();
       return result;
     })();
   }

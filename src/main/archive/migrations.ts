@@ -153,6 +153,12 @@ export const MIGRATIONS: Migration[] = [
       -- open without walking the article bodies' overflow pages.
       CREATE INDEX articles_catalog ON articles (id, published_at, date_precision, language, source, agency, dateline, authors, story_id, superseded_by)
         WHERE superseded_by IS NULL;
+      -- Every distinct word of the index with the number of articles holding it: the fuzzy
+      -- word list, kept in the same transactions (reading it out of FTS5 takes seconds).
+      CREATE TABLE search_words (
+        word TEXT PRIMARY KEY,
+        docs INTEGER NOT NULL
+      ) WITHOUT ROWID;
       CREATE TABLE saved_searches (
         id             INTEGER PRIMARY KEY,
         name           TEXT NOT NULL UNIQUE,

@@ -169,6 +169,8 @@ export interface IndexedText {
   bodyWords: string;
   titleStems: string;
   bodyStems: string;
+  /** The distinct words of title and body (for the fuzzy word list). */
+  distinctWords: string;
 }
 
 /**
@@ -176,21 +178,24 @@ export interface IndexedText {
  *
  * @example
  *   analyseArticle('Statements made', 'The U.S. said', 'en')
- *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: 'statement made', bodyStems: 'u s' }
+ *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: 'statement made',
+ *   //   bodyStems: 'u s', distinctWords: 'statements made the u s said' }
  */
 export function analyseArticle(title: string, body: string, lang: string | null): IndexedText {
   const analyser = analyserFor(lang);
-  const [titleWords, titleStems] = analyseText(title, analyser);
-  const [bodyWords, bodyStems] = analyseText(body, analyser);
-  return { titleWords, bodyWords, titleStems, bodyStems };
+  const distinct = new Set<string>();
+  const [titleWords, titleStems] = analyseText(title, analyser, distinct);
+  const [bodyWords, bodyStems] = analyseText(body, analyser, distinct);
+  return { titleWords, bodyWords, titleStems, bodyStems, distinctWords: [...distinct].join(' ') };
 }
 
-function analyseText(text: string, analyser: Analyser): [string, string] {
+function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [string, string] {
   const words: string[] = [];
   const stems: string[] = [];
   for (const word of text.match(WORD) ?? []) {
     const [folded, stem] = analyser.wordAndStem(word);
     words.push(folded);
+    distinct.add(folded);
     if (stem !== null) stems.push(stem);
   }
   return [words.join(' '), stems.join(' ')];

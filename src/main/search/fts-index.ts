@@ -51,6 +51,10 @@ export class FullTextIndex {
   private readonly mergeStmt;
   private readonly totalChanges;
 
+  /** Word counts of the articles added in the current file's transaction, written at its end. */
+  private pendingWords = new Map<string, number>();
+  private readonly upsertWord;
+
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       'INSERT INTO search_fts (rowid, title_words, body_words, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)',
@@ -59,6 +63,7 @@ export class FullTextIndex {
     this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+    this.upsertWord = db.prepare('INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
     this.matchAny = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1');
@@ -73,6 +78,18 @@ export class FullTextIndex {
   add(a: IndexableArticle): void {
     const t = a.analysed ?? analyseArticle(a.title, a.body, a.language);
     this.insertStmt.run(a.id, t.titleWords, t.bodyWords, t.titleStems, t.bodyStems);
+    for (const w of t.distinctWords.split(' ')) if (w) this.pendingWords.set(w, (this.pendingWords.get(w) ?? 0) + 1);
+  }
+
+  /** Starts a file's transaction: nothing pending (a failed file's words are dropped). */
+  beginFile(): void {
+    this.pendingWords.clear();
+  }
+
+  /** Writes the word counts of the file's articles, inside its transaction. */
+  endFile(): void {
+    for (const [w, n] of this.pendingWords) this.upsertWord.run(w, n);
+    this.pendingWords.clear();
   }
 
   /** Takes an article out (it was replaced by a newer version). Missing rows are ignored. */
@@ -103,6 +120,7 @@ export class FullTextIndex {
   private startRebuild(): void {
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+      this.db.prepare('DELETE FROM search_words').run();
       const maxId = (this.db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
       this.metaSet.run('search_rebuild_next', '1');
       this.metaSet.run('search_rebuild_end', String(maxId));
@@ -130,7 +148,9 @@ export class FullTextIndex {
            WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?`,
         )
         .all(next, end, chunk) as IndexableArticle[];
+      this.beginFile();
       for (const r of rows) this.add(r);
+      this.endFile();
       const last = rows.length ? rows[rows.length - 1]!.id : end;
       if (rows.length < chunk || last >= end) {
         this.metaDelete.run('search_rebuild_next');
@@ -203,8 +223,19 @@ export class FullTextIndex {
     return this.matchAny.get(expression) !== undefined;
   }
 
-  /** Every distinct folded word in the index (for fuzzy matching), with the number of articles holding it. */
+  /**
+   * Every distinct folded word in the index (for fuzzy matching), with the number of articles
+   * holding it (counts are not lowered when an article is replaced: they order candidates).
+   */
   *words(): IterableIterator<[string, number]> {
+    const stored = this.db.prepare('SELECT word, docs FROM search_words').raw(true);
+    let any = false;
+    for (const row of stored.iterate() as IterableIterator<[string, number]>) {
+      any = true;
+      yield row;
+    }
+    if (any || this.indexedCount() === 0) return;
+    // An index without its word table (it cannot happen with this version): ask FTS5.
     this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'col')");
     const stmt = this.db
       .prepare("SELECT term, doc FROM temp.search_vocab WHERE col IN ('title_words', 'body_words')")
