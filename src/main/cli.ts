@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/api';
-import type { Article, ImportLogEntry, ImportReport, SavedSearch, SearchHistoryEntry, SearchResult } from '../shared/types';
+import { SEARCH_SORTS, type Article, type ImportLogEntry, type ImportReport, type SavedSearch, type SearchHistoryEntry, type SearchResult } from '../shared/types';
 import { parseMappingSpec } from './ingest';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
@@ -286,7 +286,7 @@ async function runSearch(query: string, p: Parsed, json: boolean, io: CliIo, cal
   const offset = Number(p.flags.get('--offset') ?? 0);
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset needs a whole number of 0 or more');
   const sort = p.flags.get('--sort') ?? sortDefault ?? 'relevance';
-  if (!['relevance', 'newest', 'oldest'].includes(String(sort))) throw new UsageError('--sort is relevance, newest or oldest');
+  if (!(SEARCH_SORTS as readonly string[]).includes(String(sort))) throw new UsageError(`--sort is one of ${SEARCH_SORTS.join(', ')}`);
   const result: SearchResult = await call('search.query', {
     query, limit, offset, sort, boostRecent: p.flags.has('--recent'), foldCopies: !p.flags.has('--no-fold'), record: true,
   });

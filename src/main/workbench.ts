@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { assertKnownEncoding, decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
 import { FullTextIndex } from './search';
 import { openSearch } from './search-service';
+import { optionalInt, requiredInt, requiredString } from './api-args';
 
 
 /** What only the desktop shell can do; other doors leave these out. */
@@ -211,18 +212,4 @@ function uploads(v: unknown) {
 function stringList(v: unknown, name: string): string[] {
   if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) throw new ApiError('bad_request', `${name} must be a list of file or folder paths`);
   return v as string[];
-}
-
-function requiredInt(v: unknown, name: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ApiError('bad_request', `${name} must be a whole number`);
-  return v;
-}
-
-function optionalInt(v: unknown, name: string, fallback: number): number {
-  return v === undefined || v === null ? fallback : requiredInt(v, name);
-}
-
-function requiredString(v: unknown, name: string): string {
-  if (typeof v !== 'string') throw new ApiError('bad_request', `${name} must be text`);
-  return v;
 }

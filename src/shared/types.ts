@@ -98,8 +98,9 @@ export interface ArticleDetail extends Article {
   matches?: ArticleMatches;
 }
 
-/** How search results are ordered. */
-export type SearchSort = 'relevance' | 'newest' | 'oldest';
+/** How search results can be ordered. */
+export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** A search request: the query (see docs/query-language.md) and how to present the answer. */
 export interface SearchRequest {

@@ -1,10 +1,9 @@
 import type { Db } from '../archive';
-import type { SavedSearch, SearchHistoryEntry, SearchSort } from '../../shared/types';
+import { SEARCH_SORTS, type SavedSearch, type SearchHistoryEntry, type SearchSort } from '../../shared/types';
 
 /** Recent searches kept in the history. */
 export const HISTORY_SIZE = 100;
 
-const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
 
 interface SavedRow {
   id: number;
@@ -49,7 +48,7 @@ export class SavedSearches {
       id: r.id,
       name: r.name,
       query: r.query,
-      sort: (SORTS as readonly string[]).includes(r.sort) ? (r.sort as SearchSort) : 'relevance',
+      sort: (SEARCH_SORTS as readonly string[]).includes(r.sort) ? (r.sort as SearchSort) : 'relevance',
       createdAt: r.created_at,
       lastOpenedAt: r.last_opened_at,
       newMatches,
