@@ -285,11 +285,6 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** ISO date of a day number. */
-export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The days an article's date covers: one day, a whole month or a whole year by precision.
  * Date-times count by the date they were written with. Unknown → [NO_DAY, NO_DAY].

@@ -1,6 +1,7 @@
 import type { HitFields } from '../archive';
 import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort } from '../../shared/types';
 import { parseQuery } from './query/parse';
+import type { QueryNode } from './query/ast';
 import { compileQuery, STEMS, type CompiledQuery, type Plan } from './plan';
 import { matchRanges, makeSnippet } from './highlight';
 import { NO_DAY, type ArticleCatalog } from './catalog';
@@ -34,7 +35,11 @@ export class SearchEngine {
    * be read. An empty query means "every article".
    */
   compile(query: string, forgiving = true): CompiledQuery {
-    const root = parseQuery(query);
+    return this.compileTree(parseQuery(query), forgiving);
+  }
+
+  /** Compiles a parsed query (null = the empty query). */
+  private compileTree(root: QueryNode | null, forgiving: boolean): CompiledQuery {
     if (!root) return { plan: { op: 'all' }, highlights: [], notices: [] };
     return compileQuery(root, {
       languages: this.catalog.languages(),
@@ -54,9 +59,10 @@ export class SearchEngine {
     const started = performance.now();
     // Exact first; only a query that finds nothing is read again forgiving misspelt words
     // (a word no article has is matched within an edit or two), which costs a lookup a word.
-    const exact = this.run(this.compile(req.query, false), req, started);
-    if (exact.articles > 0 || !req.query.trim()) return exact;
-    const forgiving = this.compile(req.query, true);
+    const root = parseQuery(req.query);
+    const exact = this.run(this.compileTree(root, false), req, started);
+    if (exact.articles > 0 || !root) return exact;
+    const forgiving = this.compileTree(root, true);
     return forgiving.notices.some((n) => n.startsWith('No article has')) ? this.run(forgiving, req, started) : exact;
   }
 

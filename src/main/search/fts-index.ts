@@ -54,6 +54,12 @@ export class FullTextIndex {
   /** Word counts of the articles added in the current file's transaction, written at its end. */
   private pendingWords = new Map<string, number>();
   private readonly upsertWord;
+  private readonly containsStmt;
+  /**
+   * True while a rebuild has articles left (mirrors the meta key `search_rebuild_next`, which
+   * only this object writes), so that every search need not read the meta table to know.
+   */
+  private rebuilding: boolean;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -63,6 +69,8 @@ export class FullTextIndex {
     this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+    this.containsStmt = db.prepare('SELECT 1 FROM search_fts_docsize WHERE id = ?');
+    this.rebuilding = this.metaGet.get('search_rebuild_next') !== undefined;
     this.upsertWord = db.prepare('INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
@@ -98,7 +106,7 @@ export class FullTextIndex {
   }
 
   private contains(id: number): boolean {
-    return this.db.prepare('SELECT 1 FROM search_fts_docsize WHERE id = ?').get(id) !== undefined;
+    return this.containsStmt.get(id) !== undefined;
   }
 
   /**
@@ -107,7 +115,7 @@ export class FullTextIndex {
    * why a rebuild is needed, or null when the index is usable as it is.
    */
   checkAtOpen(): string | null {
-    if (this.metaGet.get('search_rebuild_next') !== undefined) return 'an interrupted rebuild is resumed';
+    if (this.rebuilding) return 'an interrupted rebuild is resumed';
     const version = this.metaGet.get('search_analyser') as string | undefined;
     let reason: string | null = null;
     if (version === undefined) reason = 'the archive has no full-text index yet';
@@ -126,11 +134,12 @@ export class FullTextIndex {
       this.metaSet.run('search_rebuild_end', String(maxId));
       this.metaSet.run('search_analyser', String(ANALYSER_VERSION));
     })();
+    this.rebuilding = true;
   }
 
   /** True while a rebuild has articles left to index. */
   get building(): boolean {
-    return this.metaGet.get('search_rebuild_next') !== undefined;
+    return this.rebuilding;
   }
 
   /**
@@ -138,7 +147,7 @@ export class FullTextIndex {
    * them, so a crash resumes where it stopped). Returns true when the rebuild is complete.
    */
   rebuildStep(chunk = REBUILD_CHUNK): boolean {
-    return this.db.transaction(() => {
+    const done = this.db.transaction(() => {
       const next = Number(this.metaGet.get('search_rebuild_next') ?? NaN);
       if (Number.isNaN(next)) return true;
       const end = Number(this.metaGet.get('search_rebuild_end'));
@@ -160,6 +169,9 @@ export class FullTextIndex {
       this.metaSet.run('search_rebuild_next', String(last + 1));
       return false;
     })();
+    // Set once the step has committed.
+    if (done) this.rebuilding = false;
+    return done;
   }
 
   /** Runs a whole rebuild now (the CLI does, before answering a search). */
