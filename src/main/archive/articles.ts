@@ -149,8 +149,8 @@ function toArticle(r: ArticleRow): Article {
 const MAX_CANDIDATES = 20;
 
 /**
- * The articles table and the original bytes behind it. Every write bumps the archive's
- * index generation in the same transaction, so a derived index can tell it is stale.
+ * The articles table and the original bytes behind it. A derived index given as `indexer` is
+ * written in the same transaction as the articles it indexes.
  */
 export class ArticleStore {
   // Statements of the per-article path, prepared once: preparing them per article cost about
@@ -279,7 +279,6 @@ export class ArticleStore {
           batchId, original.file, status, result.ids[0] ?? result.firstDuplicate?.id ?? null, result.ids.length,
           result.duplicates, result.copies, format, original.encoding, original.encodingReason, JSON.stringify(warnings), now,
         );
-      if (result.ids.length > 0) this.bumpGeneration();
       this.indexer?.endFile?.();
       return result;
     })();
@@ -490,15 +489,5 @@ export class ArticleStore {
     this.db
       .prepare('INSERT INTO import_log (batch_id, file, status, error, at) VALUES (?, ?, ?, ?, ?)')
       .run(batchId, file, status, error, new Date().toISOString());
-  }
-
-  /** Counter bumped by every write to articles: what the derived index is checked against. */
-  generation(): number {
-    const r = this.db.prepare("SELECT value FROM meta WHERE key = 'index_generation'").get() as { value: string };
-    return Number(r.value);
-  }
-
-  private bumpGeneration(): void {
-    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'index_generation'").run();
   }
 }

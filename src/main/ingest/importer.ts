@@ -21,10 +21,8 @@ export interface StoredArticle extends CatalogEntry {
 
 export interface ImporterDeps {
   store: ArticleStore;
-  /** Called after each file's articles are committed (to update the search index). */
+  /** Called after each file's articles are committed (to update the search catalog). */
   onArticles(articles: StoredArticle[], replaced: number[]): void;
-  /** Called once a batch is done (to persist the search index). */
-  onBatchDone?(): void;
   /** Where files are read and prepared (a reader thread, or in-process). */
   reader?: FileReader;
 }
@@ -176,7 +174,6 @@ export class Importer {
     } finally {
       if (batchId !== null) {
         store.finishBatch(batchId, job.state === 'running' ? 'failed' : (job.state as 'done' | 'cancelled' | 'failed'));
-        this.deps.onBatchDone?.();
       }
       job.current = null;
       job.secondsLeft = 0;
