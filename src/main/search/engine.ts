@@ -2,7 +2,7 @@ import type { HitFields } from '../archive';
 import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort } from '../../shared/types';
 import { parseQuery } from './query/parse';
 import type { QueryNode } from './query/ast';
-import { compileQuery, STEMS, type CompiledQuery, type Plan } from './plan';
+import { compileQuery, type CompiledQuery, type Plan } from './plan';
 import { matchRanges, makeSnippet } from './highlight';
 import { NO_DAY, type ArticleCatalog } from './catalog';
 import type { FullTextIndex } from './fts-index';
@@ -45,7 +45,7 @@ export class SearchEngine {
       languages: this.catalog.languages(),
       near: (word, distance) => this.vocabulary.near(word, distance),
       // Without `forgiving`, every word is taken as present (no lookup, no fuzzy fallback).
-      hasStem: forgiving ? (stems, field) => this.fts.any(`${STEMS[field ?? 'any']} : (${[...stems].map((s) => `"${s}"`).join(' OR ')})`) : () => true,
+      exists: forgiving ? (expression) => this.fts.any(expression) : () => true,
     });
   }
 

@@ -36,8 +36,8 @@ export interface PlanContext {
   languages: Array<string | null>;
   /** Indexed words within an edit distance (fuzzy matching). */
   near(word: string, distance: number): string[];
-  /** True when some article has one of these stems (in the columns of `field`). */
-  hasStem(stems: ReadonlySet<string>, field: TextField | null): boolean;
+  /** True when some article matches this FTS5 expression. */
+  exists(expression: string): boolean;
 }
 
 /** Edits allowed when a word found nowhere is matched fuzzily instead: none below 4 letters. */
@@ -45,7 +45,7 @@ function forgivingDistance(word: string): 0 | 1 | 2 {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-export const STEMS: Record<'any' | TextField, string> = {
+const STEMS: Record<'any' | TextField, string> = {
   any: '{title_stems body_stems}',
   title: '{title_stems}',
   body: '{body_stems}',
@@ -159,7 +159,7 @@ class Compiler {
         return { op: 'none' };
       }
       if (!negated) this.highlights.push({ kind: 'words', field: node.field, words: new Set(words) });
-      return { op: 'fts', expr: `${WORDS[cols]} : (${words.map((w) => `"${w}"`).join(' OR ')})` };
+      return { op: 'fts', expr: anyOf(WORDS[cols], words) };
     }
     const stems = this.stems(word);
     if (stems === null) {
@@ -169,21 +169,21 @@ class Compiler {
       }
       const folded = foldWord(word);
       if (!negated) this.highlights.push({ kind: 'words', field: node.field, words: new Set([folded]) });
-      return { op: 'fts', expr: `${WORDS[cols]} : "${folded}"` };
+      return { op: 'fts', expr: anyOf(WORDS[cols], [folded]) };
     }
-    if (!this.ctx.hasStem(stems, node.field)) {
+    const stemsExpr = anyOf(STEMS[cols], stems);
+    if (!this.ctx.exists(stemsExpr)) {
       // Forgiving when mistyped: a word no article has is matched within one or two edits.
       const distance = forgivingDistance(word);
       const words = distance ? this.ctx.near(foldWord(word), distance) : [];
       if (words.length) {
         this.notices.push(`No article has "${word}": showing words within ${distance} edit${distance > 1 ? 's' : ''} (${words.slice(0, 5).join(', ')}${words.length > 5 ? '…' : ''}).`);
         if (!negated) this.highlights.push({ kind: 'words', field: node.field, words: new Set(words) });
-        return { op: 'fts', expr: `${WORDS[cols]} : (${words.map((w) => `"${w}"`).join(' OR ')})` };
+        return { op: 'fts', expr: anyOf(WORDS[cols], words) };
       }
     }
     if (!negated) this.highlights.push({ kind: 'stems', field: node.field, stems });
-    const alternatives = [...stems].map((s) => `"${s}"`);
-    return { op: 'fts', expr: `${STEMS[cols]} : ${alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`}` };
+    return { op: 'fts', expr: stemsExpr };
   }
 
   /**
@@ -209,6 +209,12 @@ class Compiler {
     if (!negated) this.highlights.push({ kind: 'phrase', field, words, lastIsPrefix });
     return { op: 'fts', expr: `${WORDS[field ?? 'any']} : "${words.join(' ')}"${lastIsPrefix ? '*' : ''}` };
   }
+}
+
+/** An FTS5 expression: any of `terms` (analysed, so only letters and digits) in `columns`. */
+function anyOf(columns: string, terms: Iterable<string>): string {
+  const quoted = [...terms].map((t) => `"${t}"`);
+  return `${columns} : ${quoted.length === 1 ? quoted[0] : `(${quoted.join(' OR ')})`}`;
 }
 
 /** ANDs plans, merging FTS children into one expression so FTS5 intersects them itself. */
