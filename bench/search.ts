@@ -12,7 +12,7 @@
  * Run: npm run bench:search [-- --only reuters|200k] [--queries N] [--engines a,b]
  *        [--rebuild] [--budget S]
  *   --queries N   measured queries per kind (default 300; plus 20 warm-ups per kind)
- *   --engines     any of wirewatch,wirewatch-page,fts5,minisearch (default all)
+ *   --engines     any of wirewatch,wirewatch-first,wirewatch-page,fts5,minisearch (default all)
  *   --rebuild     build the selected datasets (and everything built from them) again
  *   --budget S    stop a kind after S seconds of measured queries in one engine (default 60;
  *                 0 = never); keeps a slow engine on 200k from taking the whole run
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     } else {
       const queriesFile = ensureQueries(dataset, opts.perKind);
       for (const engine of opts.engines) {
-        const build = engine === 'wirewatch' || engine === 'wirewatch-page' ? archive : ensureEngine(dataset, engine, settings);
+        const build = engine === 'wirewatch' || engine === 'wirewatch-first' || engine === 'wirewatch-page' ? archive : ensureEngine(dataset, engine, settings);
         const measured = build.ok ? measure(dataset, engine, queriesFile, settings) : null;
         if (measured) console.log(`${dataset}: ${engine} measured in ${measured.seconds.toFixed(1)} s (child process wall time)`);
         runs.push({ engine, build, measure: measured, notes: notes.get(engine) ?? [] });

@@ -167,6 +167,42 @@ describe('facets, folding and order', () => {
     }
   }, 60_000);
 
+  it('answers the page first when asked, and the summary completes it to the full answer', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0), REUTERS(1)] });
+    const queries = ['oil', 'bank rates', '"mln dlrs"', 'pric*', '(coffee OR cocoa) -brazil', 'oil date:1987-03', 'opec sort', 'shareholders', 'cofee'];
+    let deferredSeen = 0;
+    let copiesSeen = 0;
+    for (const query of queries) {
+      for (const foldCopies of [true, false]) {
+        const full = await w.api['search.query']({ query, limit: 20, foldCopies });
+        const first = await w.api['search.query']({ query, limit: 20, foldCopies, deferSummary: true });
+        // The same hits, scores, copies and notices, at once.
+        expect(first.hits.map((h) => [h.id, h.score, h.foldedCopies, h.snippet]), query).toEqual(full.hits.map((h) => [h.id, h.score, h.foldedCopies, h.snippet]));
+        expect(first.notices).toEqual(full.notices);
+        expect(first.articles).toBe(full.articles);
+        if (!first.summaryPending) {
+          expect(first.facets).toEqual(full.facets);
+          continue;
+        }
+        deferredSeen++;
+        copiesSeen += first.hits.filter((h) => h.foldedCopies > 0).length;
+        expect(first.facets).toBeNull();
+        const summary = await w.api['search.summary']({ query, foldCopies });
+        expect({ total: summary.total, articles: summary.articles, facets: summary.facets }, `${query} fold=${foldCopies}`).toEqual({
+          total: full.total,
+          articles: full.articles,
+          facets: full.facets,
+        });
+      }
+    }
+    // Ranked word queries are the ones deferred.
+    expect(deferredSeen).toBeGreaterThanOrEqual(8);
+    // Reuters repeats some stories: the page's copies were counted without reading every hit.
+    expect(copiesSeen).toBeGreaterThan(0);
+    await expect(w.api['search.summary']({ query: '"unclosed' })).rejects.toThrow(/Unclosed quote/);
+  }, 60_000);
+
   it('folds a copy of a story under it, and lists it separately when asked', async () => {
     const w = open();
     const copy = path.join(dir, 'copy-from-another-site.txt');

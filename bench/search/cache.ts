@@ -32,8 +32,8 @@ export function datasetDir(dataset: DatasetName): string {
 
 /** The directory of one engine's build for one dataset. */
 export function engineDir(dataset: DatasetName, engine: EngineName): string {
-  // wirewatch-page queries the wirewatch archive itself.
-  return path.join(datasetDir(dataset), engine === 'wirewatch-page' ? 'wirewatch' : engine);
+  // wirewatch-page and wirewatch-first query the wirewatch archive itself.
+  return path.join(datasetDir(dataset), engine === 'wirewatch-page' || engine === 'wirewatch-first' ? 'wirewatch' : engine);
 }
 
 /** The Wirewatch archive of a dataset: the wirewatch engine's build, and the rows the other engines index. */

@@ -92,7 +92,9 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
   const header = ['kind', ...engines.map((e) => `${e} p95 ms`)];
   const hasRatios = engines.includes('wirewatch');
   const hasPage = engines.includes('wirewatch-page');
+  const hasFirst = engines.includes('wirewatch-first');
   if (hasRatios && engines.includes('fts5')) header.push('ww/fts5');
+  if (hasFirst && engines.includes('fts5')) header.push('first/fts5');
   if (hasPage && engines.includes('fts5')) header.push('page/fts5');
   if (hasRatios && engines.includes('minisearch')) header.push('ww/ms');
   header.push(`mean hits (${engines.join(' / ')})`);
@@ -106,6 +108,7 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
     };
     const row = [kind, ...engines.map(p95)];
     if (hasRatios && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('fts5', kind)?.p95));
+    if (hasFirst && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch-first', kind)?.p95, kindOf('fts5', kind)?.p95));
     if (hasPage && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch-page', kind)?.p95, kindOf('fts5', kind)?.p95));
     if (hasRatios && engines.includes('minisearch')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('minisearch', kind)?.p95));
     row.push(engines.map((e) => num(kindOf(e, kind)?.meanHits ?? NaN)).join(' / '));

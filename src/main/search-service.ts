@@ -23,7 +23,7 @@ export interface SearchService {
   /** Called after an import stored articles (and superseded older versions). */
   onStored(added: StoredArticle[], replaced: number[]): void;
   /** The search-related contract methods. */
-  api: Pick<Api, 'search.query' | 'searches.list' | 'searches.save' | 'searches.open' | 'searches.delete'>;
+  api: Pick<Api, 'search.query' | 'search.summary' | 'searches.list' | 'searches.save' | 'searches.open' | 'searches.delete'>;
   /** Where a query matches in an article, for `articles.get`. */
   matches(article: Article, query: string): NonNullable<Awaited<ReturnType<Api['articles.get']>>['matches']>;
   close(): void;
@@ -100,6 +100,12 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
         if (req.record) saved.record(req.query, result.total);
         return result;
       },
+      'search.summary': async (args) => {
+        if (typeof args?.query !== 'string') throw new ApiError('bad_request', 'query must be text');
+        if (args.foldCopies !== undefined && typeof args.foldCopies !== 'boolean') throw new ApiError('bad_request', 'foldCopies must be true or false');
+        const query = args.query;
+        return asBadRequest(() => engine.summary({ query, foldCopies: args.foldCopies }));
+      },
       'searches.list': async () => ({ saved: saved.list(), history: saved.history() }),
       'searches.save': async (args) => {
         const name = typeof args?.name === 'string' ? args.name.trim() : '';
@@ -141,7 +147,7 @@ function searchRequest(args: unknown): SearchRequest {
   if (a.offset !== undefined) req.offset = requiredInt(a.offset, 'offset');
   if (a.limit !== undefined) req.limit = requiredInt(a.limit, 'limit');
   if (a.afterArticleId !== undefined) req.afterArticleId = requiredInt(a.afterArticleId, 'afterArticleId');
-  for (const flag of ['boostRecent', 'foldCopies', 'facets', 'record', 'snippets'] as const) {
+  for (const flag of ['boostRecent', 'foldCopies', 'facets', 'record', 'snippets', 'deferSummary'] as const) {
     if (a[flag] === undefined) continue;
     if (typeof a[flag] !== 'boolean') throw new ApiError('bad_request', `${flag} must be true or false`);
     req[flag] = a[flag];

@@ -19,6 +19,7 @@ import type {
   SearchRequest,
   SearchResult,
   SearchSort,
+  SearchSummary,
   UploadedFile,
 } from './types';
 
@@ -50,6 +51,11 @@ export interface ApiMethods {
   'articles.reimport': { args: { id: number; encoding: string }; result: ImportReport };
   /** Search with the query language (docs/query-language.md): hits, counts, facets, notices. */
   'search.query': { args: SearchRequest; result: SearchResult };
+  /**
+   * The story count and facets of a query: what `search.query` with `deferSummary` left out
+   * (the UI asks for the page first, then this).
+   */
+  'search.summary': { args: { query: string; foldCopies?: boolean }; result: SearchSummary };
   /** Saved searches (with new matches since last opened) and the recent-searches history. */
   'searches.list': { args: Record<string, never>; result: { saved: SavedSearch[]; history: SearchHistoryEntry[] } };
   /** Save a query under a name (a name already used is replaced). */
@@ -80,6 +86,7 @@ export const API_METHODS = [
   'import.preview',
   'articles.reimport',
   'search.query',
+  'search.summary',
   'searches.list',
   'searches.save',
   'searches.open',

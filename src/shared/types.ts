@@ -122,6 +122,12 @@ export interface SearchRequest {
   afterArticleId?: number;
   /** Default true; false leaves snippets and highlights empty (faster when only the hits are needed). */
   snippets?: boolean;
+  /**
+   * Answer the page first: where counting stories and facets would mean reading every hit
+   * (a ranked search of common words), leave them out, count articles in `total`, and set
+   * `summaryPending`; `search.summary` gives them. The UI shows hits sooner this way.
+   */
+  deferSummary?: boolean;
 }
 
 /** A search hit. */
@@ -166,9 +172,23 @@ export interface SearchResult {
   articles: number;
   hits: SearchHit[];
   facets: SearchFacets | null;
+  /**
+   * True when the search deferred its summary (`deferSummary`): facets are null and, with
+   * copies folded, `total` counts articles until `search.summary` gives the story count.
+   */
+  summaryPending?: boolean;
   /** Things the analyst should know about how the query was read ("ignored common words: the"). */
   notices: string[];
   /** Milliseconds spent answering inside the workbench. */
+  tookMs: number;
+}
+
+/** The story count and facets of a query (what `deferSummary` left out). */
+export interface SearchSummary {
+  /** Stories when copies are folded, else articles. */
+  total: number;
+  articles: number;
+  facets: SearchFacets;
   tookMs: number;
 }
 

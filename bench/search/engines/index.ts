@@ -7,6 +7,8 @@ export async function loadEngine(name: EngineName): Promise<EngineAdapter> {
   switch (name) {
     case 'wirewatch':
       return (await import('./wirewatch')).wirewatch;
+    case 'wirewatch-first':
+      return (await import('./wirewatch')).wirewatchFirst;
     case 'wirewatch-page':
       return (await import('./wirewatch')).wirewatchPage;
     case 'fts5':

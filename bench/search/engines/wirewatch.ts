@@ -61,17 +61,23 @@ export async function open(dir: string): Promise<Workbench> {
   return openWorkbench({ dbPath: dbPathIn(dir) });
 }
 
+/** How a query is asked: as the search box does, only its first call, or as lean as the FTS5 baseline. */
+type Mode = 'ui' | 'first' | 'page';
+
 /**
- * One query as the search box sends it (a page of hits with snippets, copies folded, facets),
- * or, `lean`, as much as the FTS5 baseline does (a ranked page and a total, unfolded).
+ * One query as the search box sends it: first the page (20 hits with snippets, copies folded,
+ * the article count; `deferSummary`), then, when the page left it out, `search.summary` for the
+ * story count and facets. `first` stops after the first call; `page` asks only what the FTS5
+ * baseline answers (a ranked page and a total, unfolded).
  */
-export async function query(wb: Workbench, q: BenchQuery, lean = false): Promise<QueryAnswer> {
-  const r = await wb.api['search.query'](
-    lean ? { query: q.ours, limit: PAGE, foldCopies: false, facets: false, snippets: false } : { query: q.ours, limit: PAGE },
-  );
-  const hits = (r as { hits?: Array<{ id: number }> }).hits ?? [];
-  const total = (r as { total?: unknown }).total;
-  return { total: typeof total === 'number' ? total : hits.length, ids: hits.map((h) => h.id) };
+export async function query(wb: Workbench, q: BenchQuery, mode: Mode = 'ui'): Promise<QueryAnswer> {
+  const r =
+    mode === 'page'
+      ? await wb.api['search.query']({ query: q.ours, limit: PAGE, foldCopies: false, facets: false, snippets: false })
+      : await wb.api['search.query']({ query: q.ours, limit: PAGE, deferSummary: true });
+  let total = r.total;
+  if (mode === 'ui' && r.summaryPending) total = (await wb.api['search.summary']({ query: q.ours })).total;
+  return { total, ids: r.hits.map((h) => h.id) };
 }
 
 /** Closes the workbench (close may become async; both are awaited). */
@@ -106,7 +112,7 @@ export const wirewatch: EngineAdapter = {
     return { query: (q) => query(wb, q), close: () => close(wb) };
   },
   notes: [
-    'query = api["search.query"]({ query, limit: 20 }) as the UI asks: 20 hits with snippets and highlights, copies folded (total = stories), facets',
+    'query = as the UI asks: api["search.query"]({ query, limit: 20, deferSummary: true }) (20 hits with snippets and highlights, copies folded, article count), then api["search.summary"]({ query }) when the page left out the story count and facets; the time is both calls',
     'build = the whole import on the workbench and reader threads (parse, prepare, dedupe, store, index); persist = close (merging index segments); reindex = the index alone',
     'persisted size = the archive (articles, metadata, original file bytes, full-text index)',
   ],
@@ -117,7 +123,17 @@ export const wirewatchPage: EngineAdapter = {
   build: () => Promise.reject(new Error('wirewatch-page queries the wirewatch archive; it has no build of its own')),
   async open(dir: string): Promise<OpenedEngine> {
     const wb = await open(dir);
-    return { query: (q) => query(wb, q, true), close: () => close(wb) };
+    return { query: (q) => query(wb, q, 'page'), close: () => close(wb) };
   },
   notes: ['query = api["search.query"]({ query, limit: 20, foldCopies: false, facets: false, snippets: false }): a ranked page of 20 and a total, as the fts5 baseline'],
+};
+
+export const wirewatchFirst: EngineAdapter = {
+  name: 'wirewatch-first',
+  build: () => Promise.reject(new Error('wirewatch-first queries the wirewatch archive; it has no build of its own')),
+  async open(dir: string): Promise<OpenedEngine> {
+    const wb = await open(dir);
+    return { query: (q) => query(wb, q, 'first'), close: () => close(wb) };
+  },
+  notes: ['query = the UI\'s first call only, api["search.query"]({ query, limit: 20, deferSummary: true }): the hits it shows at once (snippets, copies folded) and the article count; total = articles when the summary was deferred'],
 };

@@ -104,6 +104,8 @@ export class ArticleCatalog {
   liveCount = 0;
   /** The newest article date (day number), for the recency boost. */
   newestDay = NO_DAY;
+  /** Live articles of each story that has more than one (by story id); built when first asked, dropped on change. */
+  private copies: Map<number, number[]> | null = null;
 
   /** Loads the catalog of every live article of the archive. */
   static load(db: Db): ArticleCatalog {
@@ -166,6 +168,7 @@ export class ArticleCatalog {
     // Only articles dated to the month or day count in a month.
     this.month[e.id] = y >= 0 && end - start < 31 ? y * 12 + Number(e.publishedAt!.slice(5, 7)) - 1 : -1;
     this.story[e.id] = e.storyId;
+    this.copies = null;
     this.single.source[e.id] = this.dicts.source.code(e.source);
     this.single.agency[e.id] = this.dicts.agency.code(e.agency);
     this.single.place[e.id] = this.dicts.place.code(e.dateline);
@@ -187,7 +190,30 @@ export class ArticleCatalog {
     if (id < this.size && this.live[id]) {
       this.live[id] = 0;
       this.liveCount--;
+      this.copies = null;
     }
+  }
+
+  /**
+   * The live articles of an article's story, itself included (most stories have one). The
+   * index of stories with copies is built on first use: one pass over the story array.
+   */
+  storyArticles(id: number): number[] {
+    if (!this.copies) {
+      const { live, story, size } = this;
+      const count = new Int32Array(size);
+      for (let i = 0; i < size; i++) if (live[i]) count[story[i]!]!++;
+      const copies = new Map<number, number[]>();
+      for (let i = 0; i < size; i++) {
+        const s = story[i]!;
+        if (!live[i] || count[s]! < 2) continue;
+        const list = copies.get(s);
+        if (list) list.push(i);
+        else copies.set(s, [i]);
+      }
+      this.copies = copies;
+    }
+    return this.copies.get(this.story[id]!) ?? [id];
   }
 
   /** The languages present, for query analysis. */

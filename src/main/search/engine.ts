@@ -1,5 +1,5 @@
 import type { HitFields } from '../archive';
-import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort } from '../../shared/types';
+import type { Article, ArticleMatches, SearchHit, SearchRequest, SearchResult, SearchSort, SearchSummary } from '../../shared/types';
 import { parseQuery } from './query/parse';
 import type { QueryNode } from './query/ast';
 import { compileQuery, type CompiledQuery, type Plan } from './plan';
@@ -80,35 +80,80 @@ export class SearchEngine {
     // scores (cheap), and only the top of the ranking is scored, by FTS5 itself. Scoring every
     // hit costs about three times as much on common words.
     if (scored && compiled.plan.op === 'fts' && limit >= 0 && req.boostRecent !== true && afterId === undefined) {
-      const ranked = this.rankedPage(compiled.plan.expr, offset + limit, fold);
+      const expr = compiled.plan.expr;
+      const ranked = this.rankedPage(expr, offset + limit, fold);
       const scoreOf = new Map(ranked);
       const page = ranked.slice(offset).map(([id]) => id);
-      if (!fold && req.facets === false) {
-        // Nothing needs the ids themselves: FTS5 counts them.
-        const hits = this.hits(page, req.snippets === false ? null : compiled, (id) => scoreOf.get(id) ?? 0, null);
-        const n = this.fts.count(compiled.plan.expr);
-        return this.result(n, n, hits, null, compiled, started);
+      const score = (id: number) => scoreOf.get(id) ?? 0;
+      const deferred = req.deferSummary === true && (fold || req.facets !== false);
+      if (deferred || (!fold && req.facets === false)) {
+        // Nothing needs every hit's id: FTS5 counts the articles, and the copies of the page's
+        // stories are looked up one by one. Story count and facets come from `summary`.
+        const copies = fold ? (id: number) => this.fts.countAmong(expr, this.catalog.storyArticles(id).filter((x) => x !== id)) : null;
+        const hits = this.hits(page, req.snippets === false ? null : compiled, score, copies);
+        const n = this.fts.count(expr);
+        return this.result(n, n, hits, null, compiled, started, deferred);
       }
-      const ids = this.liveIds(this.fts.ids(compiled.plan.expr));
+      const ids = this.liveIds(this.fts.ids(expr));
       const facets = req.facets === false ? null : this.catalog.facets(ids);
       const { members, stories } = fold ? this.storyMembers(ids) : { members: null, stories: ids.length };
-      const hits = this.hits(page, req.snippets === false ? null : compiled, (id) => scoreOf.get(id) ?? 0, members);
+      const hits = this.hits(page, req.snippets === false ? null : compiled, score, members && this.copiesFrom(members));
       return this.result(stories, ids.length, hits, facets, compiled, started);
     }
 
     let { ids, scores } = this.evaluatePlan(compiled.plan, scored);
     if (afterId !== undefined) ids = ids.filter((id) => id > afterId);
-    const facets = req.facets === false ? null : this.catalog.facets(ids);
+    // Deferred, only the facets are left for `summary`: the page needs the stories anyway.
+    const deferFacets = req.deferSummary === true && req.facets !== false;
+    const facets = req.facets === false || deferFacets ? null : this.catalog.facets(ids);
 
     const key = this.orderKey(sort, scores, req.boostRecent === true);
     const { reps, members } = fold ? this.foldStories(ids, key) : { reps: ids, members: null };
 
     const page = topK(reps, key, limit < 0 ? reps.length : offset + limit).slice(offset);
-    const hits = this.hits(page, req.snippets === false ? null : compiled, scores ? key : () => 0, members);
-    return this.result(reps.length, ids.length, hits, facets, compiled, started);
+    const hits = this.hits(page, req.snippets === false ? null : compiled, scores ? key : () => 0, members && this.copiesFrom(members));
+    return this.result(reps.length, ids.length, hits, facets, compiled, started, deferFacets);
   }
 
-  private result(total: number, articles: number, hits: SearchHit[], facets: SearchResult['facets'], compiled: CompiledQuery, started: number): SearchResult {
+  /**
+   * What a search deferred (`deferSummary`): the story count and the facets of every hit.
+   * The query is read as `search` reads it (forgiving only when the exact reading finds nothing).
+   */
+  summary(req: { query: string; foldCopies?: boolean }): SearchSummary {
+    const started = performance.now();
+    const root = parseQuery(req.query);
+    let compiled = this.compileTree(root, false);
+    let ids = this.matchingIds(compiled.plan);
+    if (ids.length === 0 && root) {
+      const forgiving = this.compileTree(root, true);
+      if (forgiving.notices.some((n) => n.startsWith('No article has'))) {
+        compiled = forgiving;
+        ids = this.matchingIds(forgiving.plan);
+      }
+    }
+    const stories = req.foldCopies === false ? ids.length : this.storyMembers(ids).stories;
+    return { total: stories, articles: ids.length, facets: this.catalog.facets(ids), tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  /** Every live article matching a plan, unranked. */
+  private matchingIds(plan: Plan): number[] {
+    return plan.op === 'fts' ? this.liveIds(this.fts.ids(plan.expr)) : this.evaluatePlan(plan, false).ids;
+  }
+
+  /** Copies of a hit's story among the hits, from per-story hit counts. */
+  private copiesFrom(members: Uint32Array): (id: number) => number {
+    return (id) => Math.max(0, members[this.catalog.story[id]!]! - 1);
+  }
+
+  private result(
+    total: number,
+    articles: number,
+    hits: SearchHit[],
+    facets: SearchResult['facets'],
+    compiled: CompiledQuery,
+    started: number,
+    summaryPending = false,
+  ): SearchResult {
     const notices = [...compiled.notices];
     if (this.fts.building) {
       const s = this.fts.state();
@@ -119,6 +164,7 @@ export class SearchEngine {
       articles,
       hits,
       facets,
+      ...(summaryPending ? { summaryPending } : {}),
       notices,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
@@ -276,7 +322,7 @@ export class SearchEngine {
     return { reps: stories.map((s) => best[s]!), members };
   }
 
-  private hits(page: number[], compiled: CompiledQuery | null, key: (id: number) => number, members: Uint32Array | null): SearchHit[] {
+  private hits(page: number[], compiled: CompiledQuery | null, key: (id: number) => number, copies: ((id: number) => number) | null): SearchHit[] {
     return this.articles.hitFields(page, compiled !== null).map((a) => {
       const id = a.id;
       const marks = compiled?.highlights ?? [];
@@ -294,7 +340,7 @@ export class SearchEngine {
         highlights,
         titleHighlights: matchRanges(a.title, 'title', a.language, marks),
         storyId: a.storyId,
-        foldedCopies: members ? Math.max(0, members[this.catalog.story[id]!]! - 1) : 0,
+        foldedCopies: copies ? copies(id) : 0,
       };
     });
   }

@@ -46,6 +46,7 @@ export class FullTextIndex {
   private readonly matchIds;
   private readonly matchAny;
   private readonly matchIdList;
+  private readonly matchOne;
   private readonly matchTop;
   private readonly matchCount;
   private readonly mergeStmt;
@@ -78,7 +79,9 @@ export class FullTextIndex {
     this.matchCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
     this.mergeStmt = db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
     this.totalChanges = db.prepare('SELECT total_changes()').pluck();
-    this.matchIdList = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck();
+    // One JSON array instead of a row per hit: a third cheaper on common words (60,000 hits).
+    this.matchIdList = db.prepare('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck();
+    this.matchOne = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid = ?').pluck();
     this.matchTop = db.prepare(`SELECT rowid, -${BM25} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
   }
 
@@ -205,7 +208,7 @@ export class FullTextIndex {
 
   /** Every article matching an FTS5 expression, unranked. */
   ids(expression: string): number[] {
-    return this.matchIdList.all(expression) as number[];
+    return JSON.parse(this.matchIdList.get(expression) as string) as number[];
   }
 
   /** How many articles match an FTS5 expression. */
@@ -228,6 +231,13 @@ export class FullTextIndex {
   /** The `k` best articles for an FTS5 expression by BM25 (higher is better), best first. */
   top(expression: string, k: number): Array<[number, number]> {
     return this.matchTop.all(expression, k) as Array<[number, number]>;
+  }
+
+  /** How many of `ids` match the expression (a lookup each: for a handful of ids). */
+  countAmong(expression: string, ids: number[]): number {
+    let n = 0;
+    for (const id of ids) if (this.matchOne.get(expression, id) !== undefined) n++;
+    return n;
   }
 
   /** True when at least one article matches the expression. */

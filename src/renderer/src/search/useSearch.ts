@@ -71,10 +71,24 @@ export function useSearch(version: number): SearchState {
     setParams(p);
     setBusy(true);
     try {
-      const data = await call('search.query', { ...p, offset: 0, limit, facets: true, record });
+      // The page first; on a large archive, counting stories and facets of a common word
+      // would hold the hits back, so they follow in a second call.
+      const data = await call('search.query', { ...p, offset: 0, limit, facets: true, record, deferSummary: true });
       if (my !== seq.current) return;
-      setResult({ params: p, data });
+      const shown = { params: p, data };
+      resultRef.current = shown;
+      setResult(shown);
       setError(null);
+      if (data.summaryPending) {
+        const summary = await call('search.summary', { query: p.query, foldCopies: p.foldCopies });
+        // Only onto the answer it completes (not a newer search, nor one a page was added to since).
+        if (my !== seq.current) return;
+        const now = resultRef.current;
+        if (!now || now.params !== p) return;
+        const completed = { params: p, data: { ...now.data, total: summary.total, articles: summary.articles, facets: summary.facets, summaryPending: false } };
+        resultRef.current = completed;
+        setResult(completed);
+      }
     } catch (e) {
       if (my === seq.current) setError({ message: (e as Error).message, query: p.query });
     } finally {

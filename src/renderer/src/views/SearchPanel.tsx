@@ -126,6 +126,11 @@ export function SearchPanel({ search, selectedId, onOpen, onSaved }: Props) {
         {result && !pending && result.data.articles > 0 && <span className="took"> · {formatMs(result.data.tookMs)}</span>}
       </p>
       {result?.data.facets && <FacetList facets={result.data.facets} onNarrow={narrow} />}
+      {result?.data.summaryPending && (
+        <p className="facets facets-pending" aria-busy="true">
+          Counting sources, languages and dates…
+        </p>
+      )}
       {result && (
         <ul
           ref={list}
@@ -164,6 +169,11 @@ function countLine({ params, data }: ShownResult): string {
       (folded ? ` (${plural(data.total, 'story', 'stories')})` : '') +
       (params.sort === 'oldest' ? ', oldest first' : ', newest first')
     );
+  }
+  if (data.summaryPending) {
+    // Articles are counted; stories (and facets) are on their way.
+    const v = data.articles === 1 ? 'matches' : 'match';
+    return `${plural(data.articles, 'article', 'articles')} ${v} “${q}”` + (params.foldCopies ? ' · counting stories…' : '');
   }
   const verb = data.total === 1 ? 'matches' : 'match';
   if (!params.foldCopies) return `${plural(data.total, 'article', 'articles')} ${verb} “${q}”`;
