@@ -133,8 +133,18 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
         const follows = q.open >= attEnd && ADJUNCT.test(text.slice(attEnd, q.open).replace(/[,;:—–-]\s*$/, ''));
         if (sentenceInitial || follows) {
           lastDirect.end = q.end;
+          lastDirect.sentence = si;
           continue;
         }
+      }
+      const prevDirect = drafts[drafts.length - 1];
+      if (!lastDirect && prevDirect && prevDirect.kind === 'direct' && prevDirect.sentence === si - 1 && sentenceInitial && standsAlone) {
+        // A quote paragraph right after a paragraph that ends with a quoted statement: the same
+        // speaker goes on (PolNeAR annotates the run as one statement).
+        prevDirect.end = q.end;
+        prevDirect.sentence = si;
+        lastDirect = prevDirect;
+        continue;
       }
       if (sentenceInitial && standsAlone && countWords(text.slice(q.start, q.end)) >= 4) {
         const d: Draft = { kind: 'direct', start: q.start, end: q.end, cue: null, speaker: null, sentence: si, inheritsFrom: drafts[drafts.length - 1] ?? null };
@@ -143,8 +153,10 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       }
     }
 
-    // Indirect and mixed statements: the cues no quote took.
-    for (let k = 0; k < sc.length; k++) {
+    // Indirect and mixed statements: the cues no quote took. A line with no sentence end is a
+    // headline, a menu or a caption (site chrome), not reported speech.
+    const ended = S.end - S.start > 150 || /[.!?…"”»):;,\u0001]\s*$/.test(masked.slice(Math.max(S.start, S.end - 3), S.end));
+    for (let k = 0; ended && k < sc.length; k++) {
       const c = sc[k]!;
       if (c.used) continue;
       const d = reportedStatement(text, masked, S, sc, k, speakers, si, sentences[si - 1] ?? null);
@@ -175,6 +187,13 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
     if (c.kind === 'source-phrase') m = speakerAfter(text, c.end, S.end);
     else {
       m = speakerBefore(text, S.start, c.start);
+      // "the head of EU diplomacy, Josep Borrel, expressed fears": the name in apposition
+      const comma = m ? null : /,\s*$/.exec(text.slice(Math.max(S.start, c.start - 4), c.start));
+      if (comma) {
+        const at = c.start - comma[0].length;
+        const ap = speakerBefore(text, S.start, at);
+        if (ap && (ap.start === S.start || /,\s*$/.test(text.slice(Math.max(S.start, ap.start - 3), ap.start))) && /^\p{Lu}/u.test(text.slice(ap.start, ap.end)) && !/\s(?:and|or)\s/.test(text.slice(ap.start, ap.end))) m = ap;
+      }
       if (!m && prev && /(?:\band|\bbut|,)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
     }
     out.set(c, m);
@@ -203,7 +222,8 @@ function attributeQuote(
     if (c.start >= nextOpen || c.start - q.close > 120) break;
     const between = text.slice(q.close, c.start);
     if (/^[\s,—–\-:]*$/.test(between)) {
-      post = { cue: c, speaker: speakerAfter(text, c.end, nextOpen) ?? null };
+      const spk = /ing$/.test(text.slice(c.start, c.end)) ? null : speakerAfter(text, c.end, nextOpen);
+      if (spk) post = { cue: c, speaker: spk };
     } else {
       const spk = speakers.get(c) ?? null;
       if (spk && spk.start >= q.close && /^[\s,—–\-:]*$/.test(text.slice(q.close, spk.start))) post = { cue: c, speaker: spk };
@@ -218,11 +238,11 @@ function attributeQuote(
     const gap = text.slice(c.end, q.open);
     if (gap.length > 90 || /[.!?\u0001]/.test(gap)) break;
     // "said:", "said,", "said that", "told reporters on Monday:", "said in a statement"
-    const introduces = /^\s*$/.test(gap) || /[,:—–]\s*$/.test(gap) || /\bthat\s*$/.test(gap) || /\bчто\s*$/.test(gap);
+    const introduces = /^\s*$/.test(gap) || ((/[,:—–]\s*$/.test(gap) || /\b(?:that|что)\s*$/.test(gap)) && ADJUNCT.test(gap.replace(/\s*(?:[,:—–]|\bthat|\bчто)\s*$/, '')));
     if (!introduces) break;
     const spk = speakers.get(c) ?? (c.kind === 'verb' ? speakerAfter(text, c.end, q.open) : null);
     // A quote in the middle of a clause ("he called it "a disaster" and left") is not introduced.
-    const tail = text.slice(q.close, nextOpen);
+    const tail = text.slice(q.close, S.end);
     if (!/^[\s.,!?;:)\-—–]*$/.test(tail) && countWords(text.slice(q.start, q.end)) < 6) break;
     pre = { cue: c, speaker: spk };
     break;
