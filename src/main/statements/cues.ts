@@ -40,7 +40,7 @@ const IRREGULAR: Record<string, string[]> = {
   continue: ['continued'],
   repeat: ['repeated'],
   estimate: ['estimated', 'estimates'],
-  answer: ['answered'],
+  answer: ['answered', 'answers'],
   charge: ['charged'],
   counter: ['countered'],
 };

@@ -130,7 +130,9 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
         // A quote right after the attribution ("A," he said, "B") or opening a later sentence of
         // the same paragraph continues the statement: one statement, as PolNeAR annotates it.
         const attEnd = Math.max(lastDirect.end, lastDirect.cue?.end ?? 0, lastDirect.speaker?.end ?? 0);
-        const follows = q.open >= attEnd && ADJUNCT.test(text.slice(attEnd, q.open).replace(/[,;:—–-]\s*$/, ''));
+        const gap = text.slice(attEnd, q.open);
+        const follows =
+          q.open >= attEnd && /[,:—–-]\s*$/.test(gap) && gap.length <= 60 && !/[.!?;\u0001]/.test(gap) && /^(?:\s*,?\s*(?:on|in|at|of|to|about|during|after|before|via|with|from|this|last)\b[^,]*)?[\s,:—–-]*$/.test(gap);
         if (sentenceInitial || follows) {
           lastDirect.end = q.end;
           lastDirect.sentence = si;
@@ -188,7 +190,7 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
     else {
       m = speakerBefore(text, S.start, c.start);
       // "the head of EU diplomacy, Josep Borrel, expressed fears": the name in apposition
-      const comma = m ? null : /,\s*$/.exec(text.slice(Math.max(S.start, c.start - 4), c.start));
+      const comma = m ? null : /(?:,\s*\d{1,3})?,\s*$/.exec(text.slice(Math.max(S.start, c.start - 10), c.start));
       if (comma) {
         const at = c.start - comma[0].length;
         const ap = speakerBefore(text, S.start, at);
@@ -204,7 +206,7 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
 
 /** Adverbials that may sit between a cue and its quote or the end of the sentence. */
 const ADJUNCT =
-  /^(?:\s*,?\s*(?:(?:on|in|at|during|after|before|with|to|from|for|via|through|over|last|this|earlier|later|late|early|yesterday|today|tonight|recently|again|also|then|once|previously|publicly|privately|afterwards?|(?:in|on|at) (?:a|an|the|his|her|their)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;:\u0001]{0,120}?|\p{Ll}+ly))*\s*$/u;
+  /^(?:\s*,?\s*(?:(?:on|in|at|of|during|after|before|with|to|from|for|via|through|over|last|this|earlier|later|late|early|yesterday|today|tonight|recently|again|also|then|once|previously|publicly|privately|afterwards?|(?:in|on|at) (?:a|an|the|his|her|their)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;:\u0001]{0,120}?|\p{Ll}+ly))*\s*$/u;
 
 /** The attribution of a quote: the cue right after it, or the cue that introduces it. */
 function attributeQuote(
@@ -247,11 +249,53 @@ function attributeQuote(
     pre = { cue: c, speaker: spk };
     break;
   }
+  if (!post && !pre) return unlistedAttribution(text, S, q, nextOpen, prevClose);
   if (post && pre) {
     const last = text[q.end - 1] ?? '';
     return /[,?!—–\-…]/.test(last) || /^\s*[,—–]/.test(text.slice(q.close, post.cue.start)) ? post : pre;
   }
   return post ?? pre;
+}
+
+/**
+ * Attributions with a verb that is not in the cue list: after a quote ending in , ! or ?
+ * ("“Go back to Univision,” Trump barked"), or a sentence that introduces the quote with a colon
+ * ("Trump went even further: “...”"). The verb becomes the cue.
+ */
+function unlistedAttribution(
+  text: string,
+  S: Sentence,
+  q: QuoteRun,
+  nextOpen: number,
+  prevClose: number,
+): { cue: CueHit; speaker: Mention | null } | null {
+  const last = text[q.end - 1] ?? '';
+  const hit = (base: number, m: RegExpExecArray, spkGroup: number, cueGroup: number): { cue: CueHit; speaker: Mention } => {
+    const [ss, se] = m.indices![spkGroup]!;
+    const [cs, ce] = m.indices![cueGroup]!;
+    return { cue: { start: base + cs, end: base + ce, kind: 'verb', used: false }, speaker: { start: base + ss, end: base + se } };
+  };
+  if (/[,!?]/.test(last)) {
+    const after = text.slice(q.close, Math.min(nextOpen, q.close + 80));
+    // ", Trump barked" / ", he boomed"
+    const m = /^\s*((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*|he|she|they)\s+(\p{Ll}{3,}(?:ed|s))\b/du.exec(after);
+    if (m && !/^(?:was|has|is|does)$/.test(m[2]!) && !/ss$/.test(m[2]!)) return hit(q.close, m, 1, 2);
+    // ", beamed Donald Hartley"
+    const inv = /^\s*(\p{Ll}{3,}ed)\s+/du.exec(after);
+    if (inv) {
+      const cueStart = q.close + inv.indices![1]![0];
+      const spk = speakerAfter(text, cueStart + inv[1]!.length, nextOpen);
+      if (spk && /^\p{Lu}/u.test(text.slice(spk.start, spk.end))) return { cue: { start: cueStart, end: cueStart + inv[1]!.length, kind: 'verb', used: false }, speaker: spk };
+    }
+  }
+  const base = Math.max(prevClose, S.start);
+  const before = text.slice(base, q.open);
+  if (before.length <= 160 && /:\s*$/.test(before) && /^[\s.!?)\u0001]*$/.test(text.slice(q.close, S.end))) {
+    // "Trump went even further: “...”"
+    const m = /^(?:[^,:]{0,40},\s*)?((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:\p{Ll}+ly\s+|then\s+|also\s+|later\s+)?(\p{Ll}{3,}(?:ed|s))\b[^:]{0,80}:\s*$/du.exec(before);
+    if (m && !/^(?:was|has|is|does)$/.test(m[2]!)) return hit(base, m, 1, 2);
+  }
+  return null;
 }
 
 /** Strips a dateline ("WASHINGTON (Reuters) - ", "INTERFAX - ") from the start of a clause. */
@@ -324,7 +368,8 @@ function reportedStatement(
       // "..., said X."
       const inv = speakerAfter(text, c.end, stop);
       if (!inv || !/[,—–]\s*$/.test(before) || countWords(before) < MIN_CONTENT_WORDS) return null;
-      if (!ADJUNCT.test(text.slice(inv.end, stop).replace(/[.!?]+\s*$/, ''))) return null;
+      const rest = text.slice(inv.end, stop).replace(/[.!?]+\s*$/, '');
+      if (!ADJUNCT.test(rest) && !/^\s*,/.test(rest)) return null;
       speaker = inv;
       s = afterDateline(text, S.start, S.end);
       e = S.start + before.search(/\s*[,—–]\s*$/);

@@ -126,6 +126,11 @@ export function findQuotes(text: string): QuoteRun[] {
     }
     switch (family) {
       case 'double':
+        if (i === open + 1 && (c === 0x201c || c === 34)) {
+          // a doubled opener ("“): one opening mark
+          i++;
+          continue;
+        }
         if (c === 0x201d) close(i);
         else if (c === 34 || c === 0x201c) {
           const p = prevCode(i);
