@@ -204,9 +204,25 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
   return out;
 }
 
-/** Adverbials that may sit between a cue and its quote or the end of the sentence. */
-const ADJUNCT =
-  /^(?:\s*,?\s*(?:(?:on|in|at|of|during|after|before|with|to|from|for|via|through|over|last|this|earlier|later|late|early|yesterday|today|tonight|recently|again|also|then|once|previously|publicly|privately|afterwards?|(?:in|on|at) (?:a|an|the|his|her|their)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;:\u0001]{0,120}?|\p{Ll}+ly))*\s*$/u;
+/** Words that open an adverbial ("on Monday", "in an interview with the BBC", "at a briefing"). */
+const ADJUNCT_OPENER =
+  /^(?:on|in|at|of|during|after|before|with|to|from|for|via|through|over|last|this|earlier|later|late|early|yesterday|today|tonight|recently|again|also|then|once|previously|publicly|privately|afterwards?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
+/**
+ * True when `s` holds only adverbials, comma-separated: what may sit between a cue and the end
+ * of its sentence or its quote. Linear (no backtracking regular expression over long input).
+ */
+function isAdjunct(s: string): boolean {
+  if (s.length > 400) return false;
+  for (const piece of s.split(',')) {
+    const p = piece.trim();
+    if (!p) continue;
+    if (p.length > 120 || /[.!?;:\u0001]/.test(p)) return false;
+    if (!ADJUNCT_OPENER.test(p) && !/^\p{Ll}+ly$/u.test(p)) return false;
+  }
+  return true;
+}
+const ADJUNCT = { test: isAdjunct };
 
 /** The attribution of a quote: the cue right after it, or the cue that introduces it. */
 function attributeQuote(
