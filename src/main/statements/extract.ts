@@ -194,7 +194,11 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
       if (comma) {
         const at = c.start - comma[0].length;
         const ap = speakerBefore(text, S.start, at);
-        if (ap && (ap.start === S.start || /,\s*$/.test(text.slice(Math.max(S.start, ap.start - 3), ap.start))) && /^\p{Lu}/u.test(text.slice(ap.start, ap.end)) && !/\s(?:and|or)\s/.test(text.slice(ap.start, ap.end))) m = ap;
+        const apText = ap ? text.slice(ap.start, ap.end) : '';
+        const nameLike = apText.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+        if (ap && /,\s*$/.test(text.slice(Math.max(S.start, ap.start - 3), ap.start)) || (ap && ap.start === S.start && nameLike)) {
+          if (/^\p{Lu}/u.test(apText) && !/\s(?:and|or)\s/.test(apText)) m = ap;
+        }
       }
       if (!m && prev && /(?:\band|\bbut|,)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
     }
@@ -385,10 +389,12 @@ function reportedStatement(
       const inv = speakerAfter(text, c.end, stop);
       if (!inv || !/[,—–]\s*$/.test(before) || countWords(before) < MIN_CONTENT_WORDS) return null;
       const rest = text.slice(inv.end, stop).replace(/[.!?]+\s*$/, '');
-      if (!ADJUNCT.test(rest) && !/^\s*,/.test(rest)) return null;
+      if (!ADJUNCT.test(rest) && !/^\s*[,(]/.test(rest)) return null;
       speaker = inv;
       s = afterDateline(text, S.start, S.end);
       e = S.start + before.search(/\s*[,—–]\s*$/);
+      // "This trend, experts say, will go on": the clause runs on both sides of the attribution
+      if (countWords(text.slice(s, e)) < MIN_CONTENT_WORDS && /^\s*,/.test(rest) && countWords(rest) >= MIN_CONTENT_WORDS) e = stop;
     } else {
       // "X said (that) ..." : the clause after the cue; "told Y that" skips the hearer.
       s = c.end;

@@ -142,6 +142,10 @@ export function speakerAfter(text: string, cueEnd: number, to: number): Mention 
     if (!m || re.lastIndex > hi) break;
     let w = m[1]!;
     const lw = w.toLowerCase().replace(/[,.]$/, '');
+    if (words === 0 && /^(?:ему|ей|им|мне|нам|him|her|them|us)$/.test(lw)) {
+      k = m.index + m[0].length; // the hearer between verb and speaker ("сказал ему следователь")
+      continue;
+    }
     if (AFTER_BREAK.has(lw) && words > 0) break;
     if (words === 0 && (AFTER_BREAK.has(lw) || (BREAK_WORDS.has(lw) && !DETERMINERS.has(lw)))) return null;
     let wEnd = m.index + m[0].length;
