@@ -73,7 +73,7 @@ const EN_FORMS = [...new Set(EN_VERBS.flatMap((v) => inflect(v).filter((f) => f 
  */
 const EN_CUE = new RegExp(
   '\\b(?:' +
-    '(according to)' +
+    '([Aa]ccording to)' +
     '|((?:told|tells|telling|tell) (?:reporters|journalists|the press|the media|the crowd|an audience|supporters|a crowd))' +
     '|((?:expressed|expresses|expressing|voiced|voices|voicing|raised|raises) (?:fears?|concerns?|hopes?|doubts?|confidence|regret|optimism|skepticism|scepticism|alarm|frustration|disappointment|surprise|support|dismay|anger|outrage|worry|worries))' +
     '|((?:pointed|points|pointing) out|(?:made|makes) clear|(?:went|goes) on to say|(?:called|calls) for)' +

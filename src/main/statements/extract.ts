@@ -108,6 +108,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
     }
     if (!sq.length && !sc.length) continue;
     const speakers = cueSpeakers(text, S, sc);
+    const sentenceDirects: Draft[] = [];
 
     // Direct statements.
     for (let k = 0; k < sq.length; k++) {
@@ -119,6 +120,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
         att.cue.used = true;
         const d: Draft = { kind: 'direct', start: q.start, end: q.end, cue: att.cue, speaker: att.speaker, sentence: si, inheritsFrom: null };
         drafts.push(d);
+        sentenceDirects.push(d);
         lastDirect = d;
         continue;
       }
@@ -163,7 +165,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       if (c.used) continue;
       const d = reportedStatement(text, masked, S, sc, k, speakers, si, sentences[si - 1] ?? null);
       if (!d) continue;
-      if (drafts.some((o) => o.kind === 'direct' && overlaps(o, d))) continue;
+      if (sentenceDirects.some((o) => overlaps(o, d))) continue;
       c.used = true;
       drafts.push(d);
     }
@@ -239,8 +241,16 @@ function attributeQuote(
   speakers: Map<CueHit, Mention | null>,
 ): { cue: CueHit; speaker: Mention | null } | null {
   let post: { cue: CueHit; speaker: Mention | null } | null = null;
-  for (const c of sc) {
-    if (c.used || c.start < q.close) continue;
+  let first = 0;
+  let top = sc.length;
+  while (first < top) {
+    const mid = (first + top) >> 1;
+    if (sc[mid]!.start < q.close) first = mid + 1;
+    else top = mid;
+  }
+  for (let k = first; k < sc.length; k++) {
+    const c = sc[k]!;
+    if (c.used) continue;
     if (c.start >= nextOpen || c.start - q.close > 120) break;
     const between = text.slice(q.close, c.start);
     if (/^[\s,—–\-:]*$/.test(between)) {
@@ -253,9 +263,16 @@ function attributeQuote(
     break;
   }
   let pre: { cue: CueHit; speaker: Mention | null } | null = null;
-  for (let k = sc.length - 1; k >= 0; k--) {
+  // the last cue that ends before the quote opens (binary search: sentences may be huge)
+  let lo = 0;
+  let hi = sc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sc[mid]!.end <= q.open) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
     const c = sc[k]!;
-    if (c.end > q.open) continue;
     if (c.used || c.start < prevClose) break;
     const gap = text.slice(c.end, q.open);
     if (gap.length > 90 || /[.!?\u0001]/.test(gap)) break;
@@ -334,21 +351,24 @@ const trimSpan = (text: string, s: number, e: number): [number, number] => {
 function reportedStatement(
   text: string,
   masked: string,
-  S: Sentence,
+  sentence: Sentence,
   sc: CueHit[],
   k: number,
   speakers: Map<CueHit, Mention | null>,
   si: number,
   prev: Sentence | null,
 ): Draft | null {
+  let S = sentence;
   const c = sc[k]!;
   let speaker = speakers.get(c) ?? null;
   let s = -1;
   let e = -1;
+  // A sentence with no end is looked at only near the cue: bounded work per cue.
+  if (S.end - S.start > 2 * MAX_CONTENT) S = { start: Math.max(S.start, c.start - MAX_CONTENT), end: Math.min(S.end, c.end + MAX_CONTENT), para: S.para };
   const before = text.slice(S.start, c.start);
   if (c.kind === 'source-phrase') {
     if (!speaker) return null;
-    if (/^[\s\p{P}]*(?:\p{L}+\s+)?$/u.test(before) && /^[Aa]ccording|^[Пп]о|^[Кк]ак/.test(text.slice(c.start, c.start + 2))) {
+    if (/^[\s\p{P}]*(?:\p{L}+\s+)?$/u.test(before) && /^(?:[Aa]ccording|[Пп]о|[Кк]ак)(?![\p{L}])/u.test(text.slice(c.start, c.start + 12))) {
       // "According to X, ..." : the clause after the comma
       const comma = text.indexOf(',', speaker.end);
       if (comma < 0 || comma > speaker.end + 40 || comma >= S.end) return null;
@@ -361,7 +381,7 @@ function reportedStatement(
   } else {
     // Where the clause of this cue stops: at the next cue coordinated with it.
     let stop = S.end;
-    for (let j = k + 1; j < sc.length; j++) {
+    for (let j = k + 1; j < sc.length && sc[j]!.start < S.end; j++) {
       const n = sc[j]!;
       const nsp = speakers.get(n);
       const from = nsp && nsp !== speaker && nsp.start > c.end ? nsp.start : n.start;
@@ -445,6 +465,7 @@ function resolve(text: string, sentences: Sentence[], drafts: Draft[]): Extracte
   const getPeople = (): ArticlePeople => (people ??= new ArticlePeople(text));
   const resolved = new Map<Draft, { name: string | null; role: string | null }>();
   let lastSpeaker: { name: string; at: number } | null = null;
+  const rolesByName = new Map<string, string>();
   const out: ExtractedStatement[] = [];
   for (const d of drafts) {
     let name: string | null = null;
@@ -468,12 +489,16 @@ function resolve(text: string, sentences: Sentence[], drafts: Draft[]): Extracte
           const r = P.roleOf(lastSpeaker.name);
           if (r && r.toLowerCase().includes(head)) name = lastSpeaker.name;
         }
+        name ??= P.holderBefore(d.speaker.start, head);
         role = name ? (P.roleOf(name) ?? parts.role) : parts.role;
       }
     } else if (d.inheritsFrom) {
       const r = resolved.get(d.inheritsFrom);
       if (r) ({ name, role } = r);
     }
+    // the role an earlier statement of the article gave the same person
+    if (name && !role) role = rolesByName.get(name) ?? null;
+    if (name && role && !rolesByName.has(name)) rolesByName.set(name, role);
     resolved.set(d, { name, role });
     if (name && d.speaker) lastSpeaker = { name, at: d.speaker.start };
     out.push({

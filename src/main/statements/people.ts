@@ -90,7 +90,17 @@ export class ArticlePeople {
   personBefore(at: number, prevSentenceStart: number, lastSpeaker: { name: string; at: number } | null): string | null {
     let latest: NameMention | null = null;
     let subject: NameMention | null = null;
-    for (const n of this.names) {
+    // names are in text order: start from the first one at or after prevSentenceStart - 1500
+    let lo = 0;
+    let hi = this.names.length;
+    const from = Math.min(prevSentenceStart, at - 1500);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.names[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.names.length; i++) {
+      const n = this.names[i]!;
       if (n.start >= at) break;
       if (n.start >= prevSentenceStart && !subject) subject = n;
       latest = n;
@@ -101,12 +111,33 @@ export class ArticlePeople {
     return null;
   }
 
+  /** The latest person named before `at` (within 3,000 characters) whose role has the word `head`. */
+  holderBefore(at: number, head: string): string | null {
+    let checked = 0;
+    for (let i = this.names.length - 1; i >= 0 && checked < 20; i--) {
+      const n = this.names[i]!;
+      if (n.start >= at) continue;
+      if (at - n.start > 3000) break;
+      checked++;
+      const full = this.fullName(n.name);
+      if (this.roleOf(full)?.toLowerCase().includes(head)) return full;
+    }
+    return null;
+  }
+
   /**
    * Role words the article gives a person: a title run before a full mention ("US Secretary of
    * State Anthony Blinken"), an apposition before it ("the head of EU diplomacy, Josep Borrel")
    * or after it ("Ned Price, a State Department spokesman,").
    */
   roleOf(fullName: string): string | null {
+    if (!this.roles.has(fullName)) this.roles.set(fullName, this.findRole(fullName));
+    return this.roles.get(fullName) ?? null;
+  }
+
+  private readonly roles = new Map<string, string | null>();
+
+  private findRole(fullName: string): string | null {
     const surname = fullName.split(' ').pop()!.toLowerCase();
     for (const n of this.names) {
       if (n.surname !== surname) continue;

@@ -57,7 +57,9 @@ export const TITLES = new Set(
     'earlier later but and in on at when while after before if as so then this that meanwhile however also still yet for with ' +
     'without from by to of his her their our its my rival fellow independent conservative liberal progressive russian american ' +
     'british french german chinese ukrainian kazakh european iranian israeli syrian turkish japanese indian canadian mexican ' +
-    'head top his her').split(/\s+/),
+    'head top his her ' +
+    // Russian bodies and countries in the genitive, before a name ("министр иностранных дел России Сергей Лавров")
+    'россии рф сша украины кремля мид москвы ес нато оон китая германии франции казахстана белоруссии').split(/\s+/),
 );
 /** Words that make a capitalised phrase an organisation rather than a person. */
 const ORG_WORDS = new Set(
@@ -72,7 +74,21 @@ const ORG_WORDS = new Set(
 const SOURCE_NOUNS =
   /^(?:officials?|spokes(?:man|woman|person|men|women|people)|ministers?|secretary|president|senators?|governors?|mayors?|chairm[ae]n|directors?|head|chief|leaders?|ambassadors?|envoys?|advis[eo]rs?|aides?|analysts?|experts?|lawmakers?|candidates?|nominees?|representatives?|congress(?:man|woman|men|women)|lawyers?|attorneys?|economists?|professors?|researchers?|strategists?|commentators?|reporters?|correspondents?|sources?|officers?|generals?|commanders?|diplomats?|negotiators?|prosecutors?|judges?|sheriffs?|managers?|founders?|executives?|critics?|supporters?|opponents?|voters?|residents?|witnesses?|people|activists?|protesters?|democrats?|republicans?|members?|staffers?|insiders?|observers?|scientists?|doctors?|police|authorities|administration|government|ministry|department|campaign|committee|statement|report|study|poll|polls|survey|analysis|data|agency|group|organi[sz]ation|spokesperson|press secretary|adviser|officials|пресс-секретарь|министр|глава|представитель|президент|премьер|посол|официальный|источник|эксперт|политик|депутат|сенатор)$/i;
 
-const WORD_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'’.\-]*)\s*$/u;
+const WORD_CHAR = /[\p{L}\p{N}'’.\-]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/**
+ * The word that ends at `k` (blanks before `k` skipped), not reaching before `lo`: a backward
+ * scan, linear in the word length (an end-anchored regular expression would be quadratic).
+ */
+function wordBefore(text: string, lo: number, k: number): { start: number; word: string } | null {
+  let e = k;
+  while (e > lo && /\s/.test(text[e - 1]!)) e--;
+  let b = e;
+  while (b > lo && b > e - 60 && WORD_CHAR.test(text[b - 1]!)) b--;
+  while (b < e && !WORD_START.test(text[b]!)) b++;
+  return b < e ? { start: b, word: text.slice(b, e) } : null;
+}
 
 /** True when `w` starts with a capital letter (any script). */
 export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -87,11 +103,10 @@ export function speakerBefore(text: string, from: number, cueStart: number): Men
   let e = cueStart;
   // Skip the adverbs and auxiliaries between subject and verb.
   for (let guard = 0; guard < 4; guard++) {
-    const t = text.slice(lo, e);
-    const m = WORD_BEFORE.exec(t);
-    if (!m || !ADVERBS.has(m[1]!.toLowerCase()) || (m[1]!.length > 1 && isCapitalised(m[1]!) && m.index === 0)) break;
-    if (m[1]!.toLowerCase() === 'it') break;
-    e = lo + m.index;
+    const w = wordBefore(text, lo, e);
+    if (!w || !ADVERBS.has(w.word.toLowerCase())) break;
+    if (w.word.length > 1 && isCapitalised(w.word) && w.start === lo) break;
+    e = w.start;
   }
   while (e > lo && /\s/.test(text[e - 1]!)) e--;
   let s = e;
@@ -101,9 +116,9 @@ export function speakerBefore(text: string, from: number, cueStart: number): Men
     let k = s;
     while (k > lo && /[ \t\u00a0]/.test(text[k - 1]!)) k--;
     if (k <= lo) break;
-    const m = WORD_BEFORE.exec(text.slice(Math.max(lo, k - 40), k));
-    if (!m || m.index + m[0].length !== Math.min(40, k - lo)) break; // a punctuation mark ends the phrase
-    let w = m[1]!;
+    const wb = wordBefore(text, lo, k);
+    if (!wb || wb.start + wb.word.length !== k) break; // a punctuation mark ends the phrase
+    let w = wb.word;
     // a word ending a sentence ("... Monday. He said") is not part of the phrase
     if (w.endsWith('.') && !/^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|U\.S|U\.N)\.?$/u.test(w)) break;
     const lw = w.toLowerCase();
