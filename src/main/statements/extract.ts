@@ -38,6 +38,11 @@ interface Draft {
 const MASK = '\u0001';
 /** Minimum words of reported content for an indirect statement. */
 const MIN_CONTENT_WORDS = 3;
+/**
+ * Most statements kept from one text. Real articles have tens, a long transcript hundreds; a
+ * pathological input (megabytes of "X said that ...") stops here, which bounds the time.
+ */
+const MAX_STATEMENTS = 5000;
 /** Longest reported clause kept (a sentence with no end must not become one huge statement). */
 const MAX_CONTENT = 2000;
 
@@ -90,7 +95,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
   let ci = 0;
   let lastDirect: Draft | null = null;
   let lastPara = -1;
-  for (let si = 0; si < sentences.length; si++) {
+  for (let si = 0; si < sentences.length && drafts.length < MAX_STATEMENTS; si++) {
     const S = sentences[si]!;
     if (S.para !== lastPara) {
       lastPara = S.para;
@@ -160,7 +165,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
     // Indirect and mixed statements: the cues no quote took. A line with no sentence end is a
     // headline, a menu or a caption (site chrome), not reported speech.
     const ended = S.end - S.start > 150 || /[.!?…"”»):;,\u0001]\s*$/.test(masked.slice(Math.max(S.start, S.end - 3), S.end));
-    for (let k = 0; ended && k < sc.length; k++) {
+    for (let k = 0; ended && k < sc.length && drafts.length < MAX_STATEMENTS; k++) {
       const c = sc[k]!;
       if (c.used) continue;
       const d = reportedStatement(text, masked, S, sc, k, speakers, si, sentences[si - 1] ?? null);
