@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { SpeakerInput } from '../components/SpeakerInput';
 import { StatementItem } from '../components/StatementItem';
+import { call } from '../api';
 import { formatCount, plural } from '../format';
 import { findStatements, suggestPeople, type Person, type Statement, type StatementStatus } from '../statements/api';
 import type { StatementQuery } from '../../../shared/types';
@@ -40,6 +41,7 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rerun, setRerun] = useState<string | null>(null);
   const seq = useRef(0);
 
   const load = useCallback(async (f: StatementQuery, limit = PAGE) => {
@@ -98,6 +100,19 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
     }
   }
 
+  /** Runs extraction again over the whole archive; analysts' work is kept. */
+  async function reextract() {
+    setRerun('Extracting statements again…');
+    try {
+      const r = await call('statements.extract', {});
+      setRerun(`Extraction ran again over ${plural(r.articles, 'article', 'articles')}: ${plural(r.statements, 'statement', 'statements')}. Verified, rejected and hand-marked statements were kept.`);
+      await load(filter, Math.max(PAGE, shown.current));
+    } catch (e) {
+      setRerun(null);
+      setError((e as Error).message);
+    }
+  }
+
   function changed(s: Statement) {
     setResult((r) => r && { ...r, statements: r.statements.map((x) => (x.id === s.id ? s : x)) });
   }
@@ -137,6 +152,12 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
         </label>
         <button type="submit">Find statements</button>
       </form>
+      <p className="rerun">
+        <button type="button" onClick={() => void reextract()}>
+          Re-run extraction
+        </button>
+        {rerun && <span role="status"> {rerun}</span>}
+      </p>
       {note && <p className="note">{note}</p>}
       {error && (
         <p role="alert" className="error">
