@@ -9,6 +9,7 @@ import { SEARCH_SORTS, type Article, type ImportLogEntry, type ImportReport, typ
 import { parseMappingSpec } from './ingest';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
+import { extractFilesCommand } from './cli-statements-extract';
 import { startServer, type RunningServer } from './server';
 import { openWorkbenchThread, type ThreadedWorkbench } from './workbench-thread';
 import { openWorkbench, type Workbench } from './workbench';
@@ -41,6 +42,9 @@ Commands:
   saved run <name>               run a saved search (its new-article count starts again)
   saved rm <name>                delete a saved search
   history                        recent searches
+  statements extract <files>...  statements in files as they are, not stored (no archive
+                                 needed); --json: one line per file with kind, quote, cue,
+                                 speaker offsets (JavaScript string indices) and speakerName
   show <id> [--original]         one article with its metadata (and the original page)
   articles                       every article
   info                           where the archive is and what it holds
@@ -120,6 +124,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   const dbPath = resolveDbPath(typeof dbFlag === 'string' ? dbFlag : undefined);
 
   if (command === 'serve') return serveCommand(dbPath, parsed, io);
+  // Extraction on files as they are needs no archive.
+  if (command === 'statements' && rest[0] === 'extract') return extractFilesCommand(rest.slice(1), json, io);
 
   let wb: { api: Workbench['api']; close(): void | Promise<void> };
   try {

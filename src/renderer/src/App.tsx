@@ -6,17 +6,22 @@ import { Reader } from './views/Reader';
 import { RecentSearches } from './views/RecentSearches';
 import { SavedSearches } from './views/SavedSearches';
 import { SearchPanel } from './views/SearchPanel';
+import { StatementsView } from './views/StatementsView';
 import { plural } from './format';
 import { useSearch } from './search/useSearch';
 import { useSearchLists } from './search/useSearchLists';
 
+/** The two things the middle column can show. */
+type MiddleTab = 'articles' | 'statements';
+
 /**
- * The workbench window: import, saved and recent searches on the left; the search with its
- * facets and hits in the middle; the reader on the right.
+ * The workbench window: import, saved and recent searches on the left; in the middle either
+ * the article search with its facets and hits or the statements view; the reader on the right.
  */
 export function App() {
   const [version, setVersion] = useState(0);
-  const [open, setOpen] = useState<{ id: number; query: string } | null>(null);
+  const [open, setOpen] = useState<{ id: number; query: string; statementId?: number } | null>(null);
+  const [tab, setTab] = useState<MiddleTab>('articles');
   const search = useSearch(version);
   const lists = useSearchLists([version, search.historyVersion]);
 
@@ -38,7 +43,41 @@ export function App() {
           <RecentSearches history={lists.history} onRun={(query) => void search.run({ query }, { record: true })} />
         </div>
         <div className="middle">
-          <SearchPanel search={search} selectedId={open?.id ?? null} onOpen={(id, query) => setOpen({ id, query })} onSaved={lists.refresh} />
+          <div role="tablist" aria-label="What to search" className="tabs">
+            {(['articles', 'statements'] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls={`panel-${t}`}
+                tabIndex={tab === t ? 0 : -1}
+                onClick={() => setTab(t)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                    const next = t === 'articles' ? 'statements' : 'articles';
+                    setTab(next);
+                    document.getElementById(`tab-${next}`)?.focus();
+                  }
+                }}
+              >
+                {t === 'articles' ? 'Articles' : 'Statements'}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="panel-articles" aria-labelledby="tab-articles" hidden={tab !== 'articles'}>
+            <SearchPanel search={search} selectedId={open?.id ?? null} onOpen={(id, query) => setOpen({ id, query })} onSaved={lists.refresh} />
+          </div>
+          <div role="tabpanel" id="panel-statements" aria-labelledby="tab-statements" hidden={tab !== 'statements'}>
+            {tab === 'statements' && (
+              <StatementsView
+                version={version}
+                selectedId={open?.statementId ?? null}
+                onOpen={(s) => setOpen({ id: s.articleId, query: '', statementId: s.id })}
+              />
+            )}
+          </div>
         </div>
         <div className="content">
           {open === null ? (
@@ -47,6 +86,7 @@ export function App() {
             <Reader
               id={open.id}
               query={open.query}
+              statementId={open.statementId ?? null}
               onOpen={(id) => setOpen((o) => ({ id, query: o?.query ?? '' }))}
               onChanged={() => setVersion((v) => v + 1)}
             />

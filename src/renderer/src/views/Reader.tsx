@@ -2,14 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleDetail } from '../../../shared/types';
 import { call } from '../api';
 import { ENCODINGS, EncodingSelect } from '../components/EncodingSelect';
+import { ArticleStatements, type BodySelection } from '../components/ArticleStatements';
 import { Highlighted } from '../components/Highlighted';
+import { MarkedText, type StatementMark } from '../components/MarkedText';
 import { MatchNavigator } from '../components/MatchNavigator';
 import { markParagraphs, matchesIn } from '../search/matches';
+import { articleStatements, type Statement } from '../statements/api';
+import { selectionIn, speakerColours } from '../statements/reader';
 
 interface Props {
   id: number;
   /** The search the article was opened from: its matches are marked and can be stepped through. */
   query?: string;
+  /** A statement to show: scrolled to and marked when the article opens. */
+  statementId?: number | null;
   onOpen(id: number): void;
   onChanged(): void;
 }
@@ -17,9 +23,10 @@ interface Props {
 /**
  * The article reader: cleaned text, metadata, where the date came from, and the original page
  * on demand. Opened from a search, it marks every match in the title and text, with previous /
- * next match navigation (buttons, or the keys n and p).
+ * next match navigation (buttons, or the keys n and p). Statements are underlined in their
+ * speaker's colour and listed with the analyst's actions; selected text can be marked as one.
  */
-export function Reader({ id, query = '', onOpen, onChanged }: Props) {
+export function Reader({ id, query = '', statementId = null, onOpen, onChanged }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [original, setOriginal] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
@@ -28,7 +35,11 @@ export function Reader({ id, query = '', onOpen, onChanged }: Props) {
   const [reimportNote, setReimportNote] = useState<string | null>(null);
   const [current, setCurrent] = useState(0);
   const [matchNote, setMatchNote] = useState<string | null>(null);
+  const [statements, setStatements] = useState<Statement[]>([]);
+  const [shownStatement, setShownStatement] = useState<number | null>(statementId);
+  const [selection, setSelection] = useState<BodySelection | null>(null);
   const root = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
   const q = query.trim();
 
@@ -51,10 +62,40 @@ export function Reader({ id, query = '', onOpen, onChanged }: Props) {
         })
       : plain();
     load.then((a) => live && setArticle(a)).catch((e: Error) => live && setError(e.message));
+    setStatements([]);
+    setSelection(null);
+    articleStatements(id)
+      .then((list) => live && setStatements(list))
+      .catch((e: Error) => live && setMatchNote(`The article’s statements cannot be shown: ${e.message}`));
     return () => {
       live = false;
     };
   }, [id, q]);
+
+  useEffect(() => setShownStatement(statementId), [id, statementId]);
+
+  // The statement asked for is scrolled into view once the text and statements are there.
+  useEffect(() => {
+    if (shownStatement === null || !article) return;
+    root.current?.querySelector(`.body [data-statement="${shownStatement}"]`)?.scrollIntoView({ block: 'center' });
+  }, [shownStatement, article, statements]);
+
+  const colours = useMemo(() => speakerColours(statements), [statements]);
+
+  function statementChanged(s: Statement) {
+    setStatements((list) => {
+      const i = list.findIndex((x) => x.id === s.id);
+      const next = i >= 0 ? list.map((x) => (x.id === s.id ? s : x)) : [...list, s].sort((a, b) => a.quote.start - b.quote.start);
+      return next;
+    });
+    setSelection(null);
+    onChanged();
+  }
+
+  function onBodySelect() {
+    if (!article || !bodyRef.current) return;
+    setSelection(selectionIn(bodyRef.current, window.getSelection(), article.body));
+  }
 
   const marked = useMemo(() => {
     if (!article?.matches) return null;
@@ -189,15 +230,28 @@ export function Reader({ id, query = '', onOpen, onChanged }: Props) {
           </ul>
         </section>
       )}
-      <div className="body" aria-label="Article text">
-        {marked
-          ? marked.paragraphs.map((p, i) => (
-              <p key={i}>
-                <Highlighted text={p.text} spans={p.spans} first={p.first} current={current} />
-              </p>
-            ))
-          : article.body.split('\n\n').map((p, i) => <p key={i}>{p}</p>)}
+      <div className="body" aria-label="Article text" ref={bodyRef} onMouseUp={onBodySelect} onKeyUp={onBodySelect}>
+        {(marked?.paragraphs ?? markParagraphs(article.body, [], 0)).map((p, i) => (
+          <p key={i} data-start={p.start}>
+            <MarkedText
+              text={p.text}
+              matches={marked ? p.spans : []}
+              first={p.first}
+              current={current}
+              statements={statementMarks(statements, p.start, p.text.length, colours, shownStatement)}
+            />
+          </p>
+        ))}
       </div>
+      <ArticleStatements
+        articleId={article.id}
+        statements={statements}
+        colours={colours}
+        selection={selection}
+        currentId={shownStatement}
+        onChanged={statementChanged}
+        onShow={(st) => setShownStatement(st.id)}
+      />
       <button type="button" aria-expanded={showOriginal} onClick={() => void toggleOriginal()}>
         {showOriginal ? 'Hide original page' : 'Show original page'}
       </button>
@@ -218,4 +272,19 @@ export function Reader({ id, query = '', onOpen, onChanged }: Props) {
       )}
     </article>
   );
+}
+
+/** The statements that fall in a paragraph, relative to it (rejected ones are not marked). */
+function statementMarks(statements: Statement[], start: number, length: number, colours: Map<number, number>, current: number | null): StatementMark[] {
+  const end = start + length;
+  return statements
+    .filter((s) => s.status !== 'rejected' && s.quote.end > start && s.quote.start < end)
+    .map((s) => ({
+      id: s.id,
+      start: Math.max(0, s.quote.start - start),
+      end: Math.min(length, s.quote.end - start),
+      colour: colours.get(s.speaker?.personId ?? -1) ?? 5,
+      speaker: s.speaker?.name ?? 'an unknown speaker',
+      current: s.id === current,
+    }));
 }
