@@ -156,7 +156,10 @@ export interface SearchFacets {
   year: FacetCount[];
   month: FacetCount[];
   tag: FacetCount[];
+  /** Articles by speaker (canonical names of people quoted in them). */
   speaker: FacetCount[];
+  /** Statements by speaker: how many statements each person makes in the matching articles. */
+  speakers: FacetCount[];
 }
 
 export interface SearchResult {
@@ -331,3 +334,91 @@ export interface ArchiveInfo {
    */
   indexStatus: string;
 }
+
+// ---- Statements and people (issue 5). Contract agreed with the lead: the UI is written against it. ----
+
+/** Direct (quoted), indirect (reported speech), or mixed (reported speech with a quoted part). */
+export type StatementKind = 'direct' | 'indirect' | 'mixed';
+/** auto: as extracted; verified/rejected: checked by an analyst; manual: marked by an analyst. */
+export type StatementStatus = 'auto' | 'verified' | 'rejected' | 'manual';
+export const STATEMENT_STATUSES = ['auto', 'verified', 'rejected', 'manual'] as const satisfies readonly StatementStatus[];
+
+/** A span of an article's stored body: [start, end) in UTF-16 code units, and its text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A statement as lists and the reader show it. */
+export interface Statement {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  /** The outlet. */
+  source: string | null;
+  /** The article's date (ISO, as precise as known), null when undated. */
+  date: string | null;
+  kind: StatementKind;
+  quote: TextSpan;
+  cue: TextSpan | null;
+  /** The speaker as the article writes them ("he", "the spokesman", "Borrel"). */
+  mention: TextSpan | null;
+  /** The person it is attributed to, with the role they held on the article's date. */
+  speaker: { personId: number; name: string; role: string | null } | null;
+  status: StatementStatus;
+  /** True when an analyst chose the speaker. */
+  speakerByAnalyst: boolean;
+}
+
+/** Filters of `statements.query`. */
+export interface StatementQuery {
+  /** A name, an alias (any script) or a person id as text. */
+  speaker?: string;
+  personId?: number;
+  /** Words that must all appear in the quote (case and accents ignored). */
+  query?: string;
+  /** Article dates, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Articles with this tag. */
+  tag?: string;
+  status?: StatementStatus;
+  offset?: number;
+  limit?: number;
+}
+
+/** A role a person held. Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; `to` null = still held. */
+export interface PersonRole {
+  title: string;
+  org: string | null;
+  country: string | null;
+  from: string | null;
+  to: string | null;
+  /** Role phrases as news writes them ("eu foreign policy chief"): resolve "the ..." on a date to the holder. */
+  descriptors?: string[];
+  /** registry: from the shipped registry (rewritten when it is refreshed); analyst: added by hand (kept). */
+  origin?: 'registry' | 'found' | 'analyst';
+}
+
+/** A person statements can be attributed to. */
+export interface Person {
+  id: number;
+  name: string;
+  aliases: string[];
+  /** The latest role, as "title, org". */
+  role: string | null;
+  roles: PersonRole[];
+  /** registry: shipped in resources/officials.json; found: met in an article; analyst: added by hand. */
+  origin: 'registry' | 'found' | 'analyst';
+  statements: number;
+  /** People merged into this one (a merge can be split again). */
+  merged: Array<{ id: number; name: string }>;
+  /** The registry's key for this person (resources/officials.json), null for others. */
+  registryKey?: string | null;
+  /** The person this one was merged into (undo with people.split), null when it stands for itself. */
+  mergedInto?: number | null;
+  /** From people.search: the alias that matched the prefix, when it was not the canonical name. */
+  matched?: string | null;
+}
+
