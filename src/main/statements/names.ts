@@ -41,14 +41,12 @@ export function nearLimit(length: number): number {
   return length <= 10 ? 1 : 2;
 }
 
-/** Titles and honorifics that may stand before a name ("President Joe Biden"): stripped. */
-const TITLE_WORDS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'prime', 'minister', 'secretary', 'general', 'chancellor', 'spokesman',
-    'spokeswoman', 'spokesperson', 'ambassador', 'foreign', 'defence', 'defense', 'deputy', 'vice', 'senator', 'governor',
-    'king', 'queen', 'prince', 'pope', 'chief', 'head', 'state', 'us', 'u', 's', 'eu', 'un', 'nato', 'russian', 'american',
-  ].map((w) => w),
-);
+/** Titles and role words that stand before a name ("President Joe Biden", "US Secretary of State ..."): not part of it. */
+const TITLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'premier', 'minister', 'secretary', 'chancellor', 'spokesman',
+  'spokeswoman', 'spokesperson', 'ambassador', 'senator', 'governor', 'deputy', 'vice', 'general', 'chief', 'head',
+  'foreign', 'defence', 'defense', 'prime', 'state', 'us', 'eu', 'un', 'nato', 'uk', 'csto', 'osce',
+]);
 
 /** Words that make a capitalised phrase an organisation or a place, not a person. */
 const NOT_NAME_WORDS = new Set([
@@ -60,15 +58,27 @@ const NOT_NAME_WORDS = new Set([
   'министерство', 'мид', 'кремль', 'правительство', 'совет',
 ]);
 
+const PARTICLES = /^(von|van|der|de|den|del|da|di|du|la|le|al|bin|ibn|el)$/;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
 /**
- * The name part of a speaker string, with titles in front removed ("US Secretary of State
- * Antony Blinken" → "Antony Blinken"); null when nothing name-like is left.
+ * The name at the end of a speaker string: the last run of capitalised words that are not
+ * titles or organisation words ("US Secretary of State Antony Blinken" → "Antony Blinken",
+ * "the head of EU diplomacy, Josep Borrel" → "Josep Borrel"); null when there is none
+ * ("the spokesman", "he").
  */
 export function stripTitles(name: string): string | null {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  let i = 0;
-  while (i < words.length - 1 && (TITLE_WORDS.has(foldName(words[i]!)) || foldName(words[i]!) === 'of' || !/^\p{Lu}/u.test(words[i]!))) i++;
-  const rest = words.slice(i).join(' ').replace(/[,.;:]+$/u, '');
+  const words = name.trim().replace(/[,.;:]+$/u, '').split(/\s+/).filter(Boolean);
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    const f = foldName(w);
+    const particle = PARTICLES.test(w) && i < words.length;
+    if (!particle && (!CAPITALISED.test(w) || TITLE_WORDS.has(f) || NOT_NAME_WORDS.has(f))) break;
+    i--;
+  }
+  while (i < words.length && PARTICLES.test(words[i]!)) i++;
+  const rest = words.slice(i).join(' ');
   return rest ? rest : null;
 }
 
@@ -82,13 +92,12 @@ export function isPlausiblePersonName(name: string): boolean {
   if (words.length < 2 || words.length > 5) return false;
   let letters = 0;
   for (const w of words) {
-    if (!/^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w)) {
+    if (!CAPITALISED.test(w)) {
       // Particles inside names ("Ursula von der Leyen", "Jean-Yves Le Drian") are lower case.
-      if (!/^(von|van|der|de|den|del|da|di|du|la|le|al|bin|ibn|el)$/.test(w)) return false;
+      if (!PARTICLES.test(w)) return false;
       continue;
     }
-    const f = foldName(w);
-    if (NOT_NAME_WORDS.has(f) || TITLE_WORDS.has(f)) return false;
+    if (NOT_NAME_WORDS.has(foldName(w))) return false;
     letters += w.replace(/[^\p{L}]/gu, '').length;
   }
   return letters >= 4 && /^\p{Lu}/u.test(words[words.length - 1]!) && /^\p{Lu}/u.test(words[0]!);
