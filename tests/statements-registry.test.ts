@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openArchiveDb } from '../src/main/archive';
-import { PeopleDirectory } from '../src/main/statements/people';
+import { PeopleDirectory } from '../src/main/statements/directory';
 import { applyRegistry, defaultRegistryPath, readRegistryFile, RegistryError } from '../src/main/statements/registry';
 import { openWorkbench } from '../src/main/workbench';
 import { OFFICIALS_SAMPLE } from './helpers/people';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/main/archive';
-import type { PeopleDirectory } from '../src/main/statements/people';
+import type { PeopleDirectory } from '../src/main/statements/directory';
 import { isPlausiblePersonName, foldName } from '../src/main/statements/names';
 import { newArticleMemo, resolveSpeaker, type ResolveInput } from '../src/main/statements/resolve';
 import { archiveWithRegistry } from './helpers/people';

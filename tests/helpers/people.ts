@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openArchiveDb, type Db } from '../../src/main/archive';
-import { PeopleDirectory } from '../../src/main/statements/people';
+import { PeopleDirectory } from '../../src/main/statements/directory';
 import { applyRegistry, readRegistryFile } from '../../src/main/statements/registry';
 
 /** The small officials registry the statements tests use (format of resources/officials.json). */

@@ -9,7 +9,7 @@ import { optionalDate, optionalInt, optionalString, requiredInt, requiredText } 
 import type { ArchiveIndexer, Db } from '../archive';
 import type { ArticleCatalog } from '../search';
 import { EXTRACTOR_VERSION, extractStatements } from './extract';
-import { PeopleDirectory } from './people';
+import { PeopleDirectory } from './directory';
 import { appliedRegistryHash, applyRegistry, defaultRegistryPath, readRegistryIfChanged } from './registry';
 import { StatementStore, type ArticleSpeakers } from './store';
 import type { ExtractedStatement } from './types';

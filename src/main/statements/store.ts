@@ -6,7 +6,7 @@
 import type { Db } from '../archive';
 import type { StatementKind, StatementQuery, Statement, StatementStatus } from '../../shared/types';
 import { foldedWords } from './names';
-import type { PeopleDirectory } from './people';
+import type { PeopleDirectory } from './directory';
 import { newArticleMemo, resolveSpeaker } from './resolve';
 import type { ExtractedStatement } from './types';
 
