@@ -102,6 +102,8 @@ describe('the analyst\'s work survives re-extraction', () => {
     const manual = await api()['statements.create']({ articleId, ...q, name: 'Блинкен' });
     expect(manual).toMatchObject({ status: 'manual', kind: 'direct', speaker: { personId: blinken, name: 'Antony Blinken' }, quote: { text: body.slice(q.start, q.end) } });
     const before = await all();
+    // The analyst's statement stands in for an automatic one over the same words.
+    expect(before.filter((s) => s.quote.start < q.end && s.quote.end > q.start)).toHaveLength(1);
 
     const r = await api()['statements.extract']({});
     expect(r.articles).toBe(1);

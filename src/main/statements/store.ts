@@ -211,8 +211,17 @@ export class StatementStore {
       .run(personId, new Date().toISOString(), id);
   }
 
-  /** Adds a statement an analyst marked. Returns its id. */
+  /**
+   * Adds a statement an analyst marked. An automatic statement it overlaps by half or more is
+   * the same statement found less well: it goes (re-extraction would not add it again either).
+   * Returns the new statement's id.
+   */
   createManual(article: StatementArticle, start: number, end: number, kind: StatementKind, personId: number | null): number {
+    const autos = this.db
+      .prepare("SELECT id, quote_start AS start, quote_end AS end FROM statements WHERE article_id = ? AND status = 'auto' AND speaker_by_analyst = 0")
+      .all(article.id) as Array<{ id: number; start: number; end: number }>;
+    const drop = this.db.prepare('DELETE FROM statements WHERE id = ?');
+    for (const a of autos) if (overlapShare(a, { start, end }) >= 0.5) drop.run(a.id);
     const now = new Date().toISOString();
     const text = article.body.slice(start, end);
     return Number(
