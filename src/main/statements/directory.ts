@@ -223,7 +223,7 @@ export class PeopleDirectory {
 
   /** The role a person held on a date (title and org), for listings; the latest one when the date is unknown. */
   roleOn(rootId: number, date: string | null): PersonRole | null {
-    const p = this.resolutionIndex().people.find((x) => x.id === rootId);
+    const p = this.resolutionIndex().byId.get(rootId);
     if (!p) return null;
     return roleOnDate(p.roles, date);
   }

@@ -44,11 +44,17 @@ export interface PeopleIndex {
   byName: Map<string, PersonEntry[]>;
   /** Last word of every name of two or more words. */
   bySurname: Map<string, PersonEntry[]>;
+  byId: Map<number, PersonEntry>;
+  /**
+   * People near spellings and roles are tried against: the registry's and the analysts', not
+   * people merely found in articles (unchecked, and thousands after a large import).
+   */
+  curated: PersonEntry[];
 }
 
 /** Builds the lookup maps over people (roots only). */
 export function buildPeopleIndex(people: PersonEntry[]): PeopleIndex {
-  const index: PeopleIndex = { people: [], byName: new Map(), bySurname: new Map() };
+  const index: PeopleIndex = { people: [], byName: new Map(), bySurname: new Map(), byId: new Map(), curated: [] };
   for (const p of people) addToIndex(index, p);
   return index;
 }
@@ -61,6 +67,8 @@ export function addToIndex(index: PeopleIndex, p: PersonEntry): void {
     else if (!l.includes(p)) l.push(p);
   };
   index.people.push(p);
+  index.byId.set(p.id, p);
+  if (p.origin !== 'found') index.curated.push(p);
   for (const n of p.names) {
     push(index.byName, n);
     const words = n.split(' ');
@@ -174,7 +182,7 @@ function resolveName(
   if (words.length === 1) {
     // 2. a surname: someone an earlier statement resolved, or whose full name the article gives.
     const known = memo.bySurname.get(f);
-    const memoPerson = known === undefined ? undefined : index.people.find((p) => p.id === known);
+    const memoPerson = known === undefined ? undefined : index.byId.get(known);
     if (memoPerson) return { person: memoPerson, by: 'surname' };
     const bySurname = index.bySurname.get(f) ?? [];
     if (bySurname.length) {
@@ -230,7 +238,7 @@ function nearSpelling(index: PeopleIndex, f: string, date: string | null, contex
   const words = f.split(' ');
   const surname = words[words.length - 1]!;
   const found = new Set<PersonEntry>();
-  for (const p of index.people) {
+  for (const p of index.curated) {
     for (const n of p.names) {
       const nw = n.split(' ');
       const nSurname = nw[nw.length - 1]!;
@@ -291,7 +299,7 @@ export function personByRole(index: PeopleIndex, roleText: string, date: string 
   const hay = ` ${roleText} `;
   let best = 0;
   let who = new Set<PersonEntry>();
-  for (const p of index.people) {
+  for (const p of index.curated) {
     for (const r of p.roles) {
       if (!heldOn(r, date)) continue;
       for (const d of rolePhrases(r)) {
