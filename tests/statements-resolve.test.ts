@@ -151,3 +151,11 @@ describe('people found in articles', () => {
     expect(foldName('Borréll-Fontelles')).toBe('borrell fontelles');
   });
 });
+
+describe('names that are not people', () => {
+  it('does not take companies, institutions or places for people', () => {
+    for (const n of ['Technology Inc', 'Magellan Corp', 'Saudi Arabia', 'Southwest Airlines Co', 'Federal Reserve Board', 'New York']) {
+      expect(isPlausiblePersonName(n), n).toBe(false);
+    }
+  });
+});

@@ -56,6 +56,16 @@ const NOT_NAME_WORDS = new Set([
   'reuters', 'interfax', 'tass', 'ria', 'novosti', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
   'sunday', 'the', 'a', 'an', 'and', 'of', 'in', 'on', 'for', 'to', 'at', 'it', 'this', 'that', 'they', 'we', 'he', 'she',
   'министерство', 'мид', 'кремль', 'правительство', 'совет',
+  // Companies and institutions.
+  'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'lp', 'sa', 'ag', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'oy', 'holdings', 'holding',
+  'airlines', 'airways', 'energy', 'technology', 'technologies', 'industries', 'international', 'capital', 'securities',
+  'financial', 'finance', 'services', 'systems', 'communications', 'petroleum', 'oil', 'gas', 'motors', 'electric',
+  'trust', 'fund', 'association', 'institute', 'university', 'exchange', 'board', 'authority', 'federation', 'bureau',
+  'reserve', 'treasury', 'markets', 'partners', 'resources', 'mining', 'foods', 'products', 'stores', 'airport',
+  'ministers', 'leaders', 'officials', 'analysts', 'dealers', 'traders', 'bankers', 'brokers', 'sources',
+  // Places.
+  'republic', 'kingdom', 'states', 'emirates', 'arabia', 'zealand', 'korea', 'lanka', 'kong', 'rica', 'salvador',
+  'africa', 'america', 'europe', 'asia', 'york', 'jersey', 'island', 'islands', 'guinea', 'leone', 'coast', 'street',
 ]);
 
 const PARTICLES = /^(von|van|der|de|den|del|da|di|du|la|le|al|bin|ibn|el)$/;
