@@ -26,6 +26,7 @@ export interface RegistryPerson {
   roles: RegistryRole[];
 }
 
+/** A checked registry file. */
 export interface Registry {
   version: number;
   people: RegistryPerson[];

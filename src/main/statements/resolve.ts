@@ -90,8 +90,10 @@ export interface ResolveInput {
   atEnd: number;
 }
 
+/** Which rule resolved a speaker. */
 export type ResolvedBy = 'name' | 'alias' | 'surname' | 'near' | 'role';
 
+/** A resolution's outcome: the person, the rule, or a name to add as a found person. */
 export interface Resolution {
   personId: number | null;
   by: ResolvedBy | null;

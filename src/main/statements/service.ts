@@ -17,6 +17,7 @@ import type { ExtractedStatement } from './types';
 /** Articles re-extracted per transaction. */
 const EXTRACT_CHUNK = 200;
 
+/** The statements.* and people.* contract methods. */
 export type StatementsApi = Pick<
   Api,
   | 'statements.query' | 'statements.forArticle' | 'statements.verify' | 'statements.reject' | 'statements.setSpeaker'
@@ -34,6 +35,7 @@ export interface IndexedArticle {
   supersedes?: number | null;
 }
 
+/** Statements over one archive (see openStatements). */
 export interface StatementsService {
   /** Stores an imported article's statements inside the article's transaction (give it to ArticleStore). */
   indexer: ArchiveIndexer;
@@ -46,6 +48,7 @@ export interface StatementsService {
   api: StatementsApi;
 }
 
+/** Options of openStatements. */
 export interface StatementsOptions {
   /**
    * The officials registry (JSON, format in docs/decisions.md). Default: $WIREWATCH_OFFICIALS,
