@@ -134,6 +134,24 @@ describe('the analyst\'s work survives re-extraction', () => {
   });
 });
 
+describe('a new version of an article', () => {
+  it('carries the analyst\'s statements over when the article is re-imported with another encoding', async () => {
+    const borrel = await byMention('Borrel');
+    await api()['statements.verify']({ id: borrel.id });
+    const total = (await api()['statements.query']({})).total;
+    const r = await api()['articles.reimport']({ id: articleId, encoding: 'windows-1252' });
+    const newId = (r.outcomes[0] as { articleId: number }).articleId;
+    expect(newId).not.toBe(articleId);
+    const carried = (await api()['statements.forArticle']({ articleId: newId })).statements;
+    expect(carried.filter((s) => s.status === 'verified')).toMatchObject([{ quote: borrel.quote, speaker: { name: 'Josep Borrell' } }]);
+    expect(carried).toHaveLength((await all()).length);
+    // Listings show the current version only.
+    const listed = await api()['statements.query']({});
+    expect(listed.total).toBe(total);
+    expect(new Set(listed.statements.map((s) => s.articleId))).toEqual(new Set([newId]));
+  });
+});
+
 describe('people', () => {
   it('merges a person into another and splits them again, statements following', async () => {
     const borrell = await personId('Josep Borrell');
