@@ -28,3 +28,25 @@ export function searchSort(v: unknown): SearchSort {
   if (!(SEARCH_SORTS as readonly unknown[]).includes(v)) throw new ApiError('bad_request', `sort must be one of ${SEARCH_SORTS.join(', ')}`);
   return v as SearchSort;
 }
+
+/** Text when given (null/undefined → undefined), else a bad_request naming the argument. */
+export function optionalString(v: unknown, name: string): string | undefined {
+  return v === undefined || v === null ? undefined : requiredString(v, name);
+}
+
+/** Non-empty text (trimmed), or a bad_request naming the argument. */
+export function requiredText(v: unknown, name: string): string {
+  const s = requiredString(v, name).trim();
+  if (!s) throw new ApiError('bad_request', `${name} must not be empty`);
+  return s;
+}
+
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A date "YYYY", "YYYY-MM" or "YYYY-MM-DD" when given, else a bad_request naming the argument. */
+export function optionalDate(v: unknown, name: string): string | undefined {
+  const s = optionalString(v, name);
+  if (s === undefined || s === '') return undefined;
+  if (!PARTIAL_DATE.test(s)) throw new ApiError('bad_request', `${name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD (got "${s}")`);
+  return s;
+}

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_METHODS, type ApiMethod } from '../shared/api';
-import { SEARCH_SORTS, type Article, type ImportLogEntry, type ImportReport, type SavedSearch, type SearchHistoryEntry, type SearchResult } from '../shared/types';
+import { SEARCH_SORTS, type Article, type ImportLogEntry, type ImportReport, type SavedSearch, type SearchHistoryEntry, type SearchResult, type Statement } from '../shared/types';
 import { parseMappingSpec } from './ingest';
 import { resolveDbPath } from './archive';
 import { dispatch } from './dispatch';
@@ -42,6 +42,12 @@ Commands:
   saved run <name>               run a saved search (its new-article count starts again)
   saved rm <name>                delete a saved search
   history                        recent searches
+  statements [--speaker NAME] [--query WORDS] [--from DATE] [--to DATE] [--tag TAG]
+             [--status auto|verified|rejected|manual] [--limit N | --all] [--offset N]
+                                 statements in the archive, newest first: speaker (a name,
+                                 an alias in any script, or a person id), words in the
+                                 quote, article dates YYYY[-MM[-DD]]; each with its article,
+                                 speaker, role held then, kind, cue, quote and offsets
   statements extract <files>...  statements in files as they are, not stored (no archive
                                  needed); --json: one line per file with kind, quote, cue,
                                  speaker offsets (JavaScript string indices) and speakerName
@@ -62,7 +68,10 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--db', '--limit', '--offset', '--sort', '--port', '--source', '--encoding', '--map', '--batch']);
+const VALUE_FLAGS = new Set([
+  '--db', '--limit', '--offset', '--sort', '--port', '--source', '--encoding', '--map', '--batch',
+  '--speaker', '--query', '--from', '--to', '--tag', '--status',
+]);
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -158,6 +167,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await savedCommand(rest, parsed, json, io, call);
       case 'history':
         return await historyCommand(json, io, call);
+      case 'statements':
+        return await statementsCommand(rest, parsed, json, io, call);
       case 'show':
         return await showCommand(rest, parsed, json, io, call);
       case 'articles':
@@ -357,6 +368,46 @@ async function savedCommand(args: string[], p: Parsed, json: boolean, io: CliIo,
 async function historyCommand(json: boolean, io: CliIo, call: Call): Promise<number> {
   const { history } = (await call('searches.list', {})) as { history: SearchHistoryEntry[] };
   for (const h of history) io.out(json ? JSON.stringify(h) : `${h.at}  ${h.query}  (${h.total})`);
+  return 0;
+}
+
+async function statementsCommand(args: string[], p: Parsed, json: boolean, io: CliIo, call: Call): Promise<number> {
+  // `statements extract <files>` runs the extractor on files (no archive): a command of its own.
+  if (args[0] === 'extract') throw new UsageError('statements extract is not available in this build');
+  if (args.length) throw new UsageError(`statements takes options, not "${args.join(' ')}" (quote a name: --speaker "Josep Borrell")`);
+  const flag = (name: string) => {
+    const v = p.flags.get(name);
+    if (v === true) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  const all = p.flags.has('--all');
+  const limitFlag = flag('--limit');
+  const limit = all ? -1 : limitFlag === undefined ? 100 : Number(limitFlag);
+  if (!Number.isInteger(limit) || (limit < 1 && !all)) throw new UsageError('--limit needs a whole number of 1 or more');
+  const offset = Number(flag('--offset') ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset needs a whole number of 0 or more');
+  const result = (await call('statements.query', {
+    speaker: flag('--speaker'),
+    query: flag('--query'),
+    from: flag('--from'),
+    to: flag('--to'),
+    tag: flag('--tag'),
+    status: flag('--status'),
+    offset,
+    limit,
+  })) as { total: number; statements: Statement[] };
+  if (json) {
+    for (const s of result.statements) io.out(JSON.stringify(s));
+    return 0;
+  }
+  io.out(`${result.total} ${result.total === 1 ? 'statement' : 'statements'}`);
+  for (const s of result.statements) {
+    const who = s.speaker ? `${s.speaker.name}${s.speaker.role ? ` (${s.speaker.role})` : ''}` : 'unknown speaker';
+    const as = s.mention && s.mention.text !== s.speaker?.name ? ` as "${s.mention.text}"` : '';
+    const status = s.status === 'auto' ? '' : `  [${s.status}]`;
+    io.out(`#${s.articleId}  ${s.date ?? 'undated'}  ${who}${as}${status}`);
+    io.out(`    ${s.kind}${s.cue ? `, "${s.cue.text}"` : ''}  [${s.quote.start}-${s.quote.end}]  ${s.kind === 'direct' ? `“${s.quote.text}”` : s.quote.text}`);
+  }
   return 0;
 }
 

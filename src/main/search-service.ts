@@ -17,6 +17,8 @@ const MERGE_PAGES_AT_CLOSE = 2000;
 /** Search over one archive: its index, catalog, engine, saved searches, and their API methods. */
 export interface SearchService {
   fts: FullTextIndex;
+  /** Article metadata for filters and facets (the statements service keeps its speakers). */
+  catalog: ArticleCatalog;
   engine: SearchEngine;
   /** 'building' while the index is (re)built, 'merging' while new segments are merged, else 'ready'. */
   status(): 'ready' | 'building' | 'merging';
@@ -81,6 +83,7 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
 
   return {
     fts,
+    catalog,
     engine,
     status: () => (fts.building ? 'building' : merging ? 'merging' : 'ready'),
     onStored(added, replaced) {

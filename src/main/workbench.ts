@@ -1,11 +1,12 @@
 import { ApiError, type Api } from '../shared/api';
 import type { ArticleDetail, ColumnMapping, ImportOptions } from '../shared/types';
-import { ArticleStore, openArchiveDb, schemaVersion, type Db } from './archive';
+import { ArticleStore, combineIndexers, openArchiveDb, schemaVersion, type Db } from './archive';
 import fs from 'node:fs';
 import { assertKnownEncoding, decodeBytes, decodeWith, Importer, previewExport, startReaderThread, type ImportSource, type RunningImport } from './ingest';
 import { FullTextIndex } from './search';
 import { openSearch } from './search-service';
 import { optionalInt, requiredInt, requiredString } from './api-args';
+import { openStatements } from './statements';
 
 
 /** What only the desktop shell can do; other doors leave these out. */
@@ -29,6 +30,11 @@ export interface WorkbenchOptions {
    * one query and exits) instead of in the background while searches already run.
    */
   buildIndexNow?: boolean;
+  /**
+   * The officials registry (JSON). Default: $WIREWATCH_OFFICIALS, else resources/officials.json
+   * under the app root.
+   */
+  officialsPath?: string;
 }
 
 /** The Workbench: the whole contract over one archive, whichever door calls it. */
@@ -52,16 +58,28 @@ const KEEP_FINISHED_JOBS = 20;
  */
 export function openWorkbench(options: WorkbenchOptions): Workbench {
   const db: Db = openArchiveDb(options.dbPath, { nativeBinding: options.nativeBinding });
+  let statements;
+  try {
+    statements = openStatements(db, { registryPath: options.officialsPath });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const fts = new FullTextIndex(db);
-  const store = new ArticleStore(db, fts);
+  // The full-text index and the statements are written in the articles' own transactions.
+  const store = new ArticleStore(db, combineIndexers(fts, statements.indexer));
   const search = openSearch(db, store, fts, options.dbPath, { buildNow: options.buildIndexNow });
+  statements.attachCatalog(search.catalog);
   const reader = options.readWorkerFile && fs.existsSync(options.readWorkerFile) ? startReaderThread(options.readWorkerFile) : undefined;
   const importer = new Importer({
     store,
     reader,
     // The full-text index was written in the same transaction as the articles; the catalog
     // (metadata for filters and facets) is told after the commit.
-    onArticles: (added, replaced) => search.onStored(added, replaced),
+    onArticles: (added, replaced) => {
+      search.onStored(added, replaced);
+      statements.afterCommit();
+    },
   });
   const jobs = new Map<number, RunningImport>();
 
@@ -166,6 +184,8 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     },
 
     ...search.api,
+
+    ...statements.api,
 
     'dialog.pickFiles': async () => {
       if (!options.host?.pickFiles) {

@@ -21,6 +21,10 @@ import type {
   SearchSort,
   SearchSummary,
   UploadedFile,
+  Person,
+  Statement,
+  StatementKind,
+  StatementQuery,
 } from './types';
 
 export interface ApiMethods {
@@ -64,6 +68,38 @@ export interface ApiMethods {
   'searches.open': { args: { id: number }; result: SavedSearch };
   /** Delete a saved search. */
   'searches.delete': { args: { id: number }; result: { deleted: boolean } };
+  /** Statements by speaker, words in the quote, article date, tag and status; newest first. */
+  'statements.query': { args: StatementQuery; result: { total: number; statements: Statement[] } };
+  /** An article's statements (rejected ones included), in text order: for highlighting in the reader. */
+  'statements.forArticle': { args: { articleId: number }; result: { statements: Statement[] } };
+  /** An analyst confirms an extracted statement (re-extraction keeps it). */
+  'statements.verify': { args: { id: number }; result: Statement };
+  /** An analyst rejects an extracted statement (kept as rejected: re-extraction does not bring it back). */
+  'statements.reject': { args: { id: number }; result: Statement };
+  /** An analyst changes the speaker: a person by id, or by name (a new person when nobody has it). */
+  'statements.setSpeaker': { args: { id: number } & ({ personId: number } | { name: string }); result: Statement };
+  /** An analyst marks a new statement from a selection [start, end) of the article body. */
+  'statements.create': {
+    args: { articleId: number; start: number; end: number; kind?: StatementKind } & ({ personId?: number } | { name?: string });
+    result: Statement;
+  };
+  /** Runs extraction again over some articles (all by default), keeping analysts' work; counts. */
+  'statements.extract': { args: { articleIds?: number[] }; result: { articles: number; statements: number } };
+  /** Autocomplete over canonical names and aliases (Cyrillic too), each with the current or last role. */
+  'people.search': { args: { prefix: string; limit?: number }; result: { people: Person[] } };
+  /** One person: aliases, roles, merges, statement count. */
+  'people.get': { args: { id: number }; result: Person };
+  /** Merges person `merge` into `keep`: statements, names and roles follow; undo with people.split. */
+  'people.merge': { args: { keep: number; merge: number }; result: Person };
+  /** Undoes a merge: the person stands for itself again. */
+  'people.split': { args: { id: number }; result: Person };
+  /** Adds another name of a person. */
+  'people.addAlias': { args: { id: number; alias: string }; result: Person };
+  /** Adds an office a person holds or held. */
+  'people.addRole': {
+    args: { id: number; title: string; org?: string; country?: string; from?: string; to?: string; descriptors?: string[] };
+    result: Person;
+  };
   /** Ask the desktop shell for files to import (native dialog). Only the Electron door can. */
   'dialog.pickFiles': { args: Record<string, never>; result: { paths: string[] } };
 }
@@ -91,6 +127,19 @@ export const API_METHODS = [
   'searches.save',
   'searches.open',
   'searches.delete',
+  'statements.query',
+  'statements.forArticle',
+  'statements.verify',
+  'statements.reject',
+  'statements.setSpeaker',
+  'statements.create',
+  'statements.extract',
+  'people.search',
+  'people.get',
+  'people.merge',
+  'people.split',
+  'people.addAlias',
+  'people.addRole',
   'dialog.pickFiles',
 ] as const satisfies readonly ApiMethod[];
 

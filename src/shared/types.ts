@@ -162,7 +162,10 @@ export interface SearchFacets {
   year: FacetCount[];
   month: FacetCount[];
   tag: FacetCount[];
+  /** Articles by speaker (canonical names of people quoted in them). */
   speaker: FacetCount[];
+  /** Statements by speaker: how many statements each person makes in the matching articles. */
+  speakers: FacetCount[];
 }
 
 export interface SearchResult {
@@ -358,6 +361,7 @@ export interface ArchiveInfo {
 export type StatementKind = 'direct' | 'indirect' | 'mixed';
 /** auto: as extracted; verified/rejected: checked by an analyst; manual: marked by an analyst. */
 export type StatementStatus = 'auto' | 'verified' | 'rejected' | 'manual';
+export const STATEMENT_STATUSES = ['auto', 'verified', 'rejected', 'manual'] as const satisfies readonly StatementStatus[];
 
 /** A span of an article's stored body: [start, end) in UTF-16 code units, and its text. */
 export interface TextSpan {
@@ -404,13 +408,17 @@ export interface StatementQuery {
   limit?: number;
 }
 
-/** A role a person held. */
+/** A role a person held. Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; `to` null = still held. */
 export interface PersonRole {
   title: string;
   org: string | null;
   country: string | null;
   from: string | null;
   to: string | null;
+  /** Role phrases as news writes them ("eu foreign policy chief"): resolve "the ..." on a date to the holder. */
+  descriptors?: string[];
+  /** registry: from the shipped registry (rewritten when it is refreshed); analyst: added by hand (kept). */
+  origin?: 'registry' | 'found' | 'analyst';
 }
 
 /** A person statements can be attributed to. */
@@ -426,4 +434,11 @@ export interface Person {
   statements: number;
   /** People merged into this one (a merge can be split again). */
   merged: Array<{ id: number; name: string }>;
+  /** The registry's key for this person (resources/officials.json), null for others. */
+  registryKey?: string | null;
+  /** The person this one was merged into (undo with people.split), null when it stands for itself. */
+  mergedInto?: number | null;
+  /** From people.search: the alias that matched the prefix, when it was not the canonical name. */
+  matched?: string | null;
 }
+

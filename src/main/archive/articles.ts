@@ -1,6 +1,7 @@
 import type { Article, ArticleOrigin, DateEvidence, DatePrecision, ImportLogEntry } from '../../shared/types';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
+import type { ExtractedStatement } from '../statements/types';
 
 /** What the importer hands the archive for one new article: the article less what the archive assigns. */
 export type NewArticle = Omit<Article, 'id' | 'contentHash' | 'file' | 'importedAt' | 'storyId' | 'copies' | 'format'> & {
@@ -20,6 +21,8 @@ export interface PreparedArticle extends NewArticle {
   shingles: ReadonlySet<number>;
   /** The title and body analysed for the full-text index (computed where the article is prepared). */
   analysed?: AnalysedText;
+  /** Statements found in the body (extracted where the article is prepared, on the reader thread). */
+  statements?: ExtractedStatement[];
 }
 
 /** Analysed terms per index column, space-separated (search/analyse.ts makes them). */
@@ -62,11 +65,39 @@ export interface StoredFile {
  * (or supersedes) an article, so both commit or neither does.
  */
 export interface ArchiveIndexer {
-  add(article: { id: number; title: string; body: string; language: string | null; analysed?: AnalysedText }): void;
+  add(article: IndexerArticle): void;
   remove(id: number): void;
   /** Called when a file's transaction begins, and just before it commits. */
   beginFile?(): void;
   endFile?(): void;
+}
+
+/** What an indexer is given of each stored article. */
+export interface IndexerArticle {
+  id: number;
+  title: string;
+  body: string;
+  language: string | null;
+  analysed?: AnalysedText;
+  publishedAt?: string | null;
+  statements?: ExtractedStatement[];
+  /** The older version this article replaces, if any. */
+  supersedes?: number | null;
+}
+
+/**
+ * Several derived indexes as one: each is called in turn, inside the same transaction.
+ *
+ * @example
+ *   new ArticleStore(db, combineIndexers(fullTextIndex, statements.indexer));
+ */
+export function combineIndexers(...indexers: ArchiveIndexer[]): ArchiveIndexer {
+  return {
+    add: (a) => indexers.forEach((x) => x.add(a)),
+    remove: (id) => indexers.forEach((x) => x.remove(id)),
+    beginFile: () => indexers.forEach((x) => x.beginFile?.()),
+    endFile: () => indexers.forEach((x) => x.endFile?.()),
+  };
 }
 
 /** The fields of an article a search hit shows. */
@@ -264,7 +295,10 @@ export class ArticleStore {
           this.setSupersededBy.run(id, a.supersedes);
           this.indexer?.remove(a.supersedes);
         }
-        this.indexer?.add({ id, title: a.title, body: a.body, language: a.language, analysed: a.analysed });
+        this.indexer?.add({
+          id, title: a.title, body: a.body, language: a.language, analysed: a.analysed, publishedAt: a.publishedAt,
+          statements: a.statements, supersedes: a.supersedes ?? null,
+        });
         result.ids.push(id);
         result.storyIds.push(storyId ?? id);
         result.indexes.push(index);

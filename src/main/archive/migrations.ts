@@ -188,6 +188,90 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'people (officials registry, found speakers, analyst edits) and statements',
+    sql: `
+      -- A person who can be quoted: from the shipped registry (registry_key set), found in
+      -- articles, or added by an analyst. merged_into points at the person this one was merged
+      -- into (analyst merge); clearing it undoes the merge. Statements keep their person_id, so
+      -- a merge moves them only by that pointer and is fully reversible.
+      CREATE TABLE people (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL,
+        name_folded  TEXT NOT NULL,
+        registry_key TEXT UNIQUE,
+        merged_into  INTEGER REFERENCES people(id),
+        origin       TEXT NOT NULL CHECK (origin IN ('registry', 'found', 'analyst')),
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX people_name_folded ON people (name_folded);
+      CREATE INDEX people_merged_into ON people (merged_into);
+
+      -- Other names of a person; alias_folded (case, diacritics, ё folded) is what lookups use.
+      -- origin 'registry' rows are rewritten when the registry is refreshed; the others never.
+      CREATE TABLE person_aliases (
+        person_id    INTEGER NOT NULL REFERENCES people(id),
+        alias        TEXT NOT NULL,
+        alias_folded TEXT NOT NULL,
+        origin       TEXT NOT NULL CHECK (origin IN ('registry', 'found', 'analyst')),
+        PRIMARY KEY (person_id, alias_folded)
+      );
+      CREATE INDEX person_aliases_folded ON person_aliases (alias_folded);
+
+      -- Offices held: dates "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the precision known); to_date
+      -- NULL = still held. descriptors: JSON list of lowercase role phrases as news writes them.
+      CREATE TABLE person_roles (
+        id          INTEGER PRIMARY KEY,
+        person_id   INTEGER NOT NULL REFERENCES people(id),
+        title       TEXT NOT NULL,
+        org         TEXT,
+        country     TEXT,
+        from_date   TEXT,
+        to_date     TEXT,
+        descriptors TEXT NOT NULL DEFAULT '[]',
+        origin      TEXT NOT NULL CHECK (origin IN ('registry', 'found', 'analyst'))
+      );
+      CREATE INDEX person_roles_person ON person_roles (person_id);
+
+      -- Statements attributed in articles. Offsets are UTF-16 indices into the article body
+      -- (frozen once imported). quote_text / quote_folded are copies of the body's slice, kept
+      -- for listing and word search. status: 'auto' (extractor), 'verified' / 'rejected' (an
+      -- analyst's judgement of an auto one), 'manual' (marked by an analyst). Re-extraction
+      -- replaces only 'auto' rows whose speaker no analyst set.
+      CREATE TABLE statements (
+        id                 INTEGER PRIMARY KEY,
+        article_id         INTEGER NOT NULL REFERENCES articles(id),
+        kind               TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+        quote_start        INTEGER NOT NULL,
+        quote_end          INTEGER NOT NULL,
+        quote_text         TEXT NOT NULL,
+        quote_folded       TEXT NOT NULL,
+        cue_start          INTEGER,
+        cue_end            INTEGER,
+        cue_text           TEXT,
+        mention_start      INTEGER,
+        mention_end        INTEGER,
+        mention_text       TEXT,
+        speaker_name_raw   TEXT,
+        speaker_role_raw   TEXT,
+        person_id          INTEGER REFERENCES people(id),
+        -- How the speaker was resolved ('name', 'alias', 'surname', 'near', 'role', 'found', 'analyst').
+        resolved_by        TEXT,
+        status             TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'verified', 'rejected', 'manual')),
+        speaker_by_analyst INTEGER NOT NULL DEFAULT 0,
+        extractor_version  INTEGER,
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL
+      );
+      CREATE INDEX statements_person ON statements (person_id);
+      CREATE INDEX statements_article ON statements (article_id, quote_start);
+
+      -- article_speakers (migration 3) is filled from statements: one row per article and
+      -- resolved person (canonical name), with how many statements that person makes there.
+      ALTER TABLE article_speakers ADD COLUMN statements INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];
 
 /** The schema version this build of Wirewatch writes. */

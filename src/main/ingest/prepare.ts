@@ -7,6 +7,7 @@ import { detectLanguage } from './language';
 import { bandKeys, shingles } from './near-duplicates';
 import { analyseArticle } from '../search/analyse';
 import type { ParsedArticle } from './parsed';
+import { extractStatements } from '../statements/extract';
 
 /** SHA-256 of bytes or text, hex. */
 export function sha256(data: Uint8Array | string): string {
@@ -85,6 +86,13 @@ export function prepareArticle(p: ParsedArticle, ctx: PrepareContext, warnings: 
   };
   // Analysed for the full-text index here, on the reader thread, so the storing thread only inserts.
   prepared.analysed = analyseArticle(prepared.title, prepared.body, prepared.language);
+  // Statements too (offsets into the body); speakers are resolved where the article is stored.
+  try {
+    prepared.statements = extractStatements(prepared.body, { language: prepared.language });
+  } catch (e) {
+    prepared.statements = [];
+    warnings.push(`${label}: statements not extracted: ${(e as Error).message}`);
+  }
   return prepared;
 }
 

@@ -99,6 +99,13 @@ export class ArticleCatalog {
     speaker: new Dictionary(),
   };
   private readonly multi: Record<MultiField, Map<number, number[]>> = { author: new Map(), tag: new Map(), speaker: new Map() };
+  /** Statements per speaker code, per article (parallel to multi.speaker). */
+  private readonly speakerStatements = new Map<number, number[]>();
+  /**
+   * Canonical speaker names a `speaker:` value stands for when it is an alias ("Боррель" →
+   * "Josep Borrell"); set by the statements service.
+   */
+  speakerAliases: ((value: string) => string[]) | null = null;
   /** Largest article id seen + 1: the arrays' used length. */
   size = 0;
   liveCount = 0;
@@ -126,9 +133,13 @@ export class ArticleCatalog {
     for (const [id, tag] of db.prepare('SELECT article_id, tag FROM article_tags').raw(true).iterate() as IterableIterator<[number, string]>) {
       c.addValue('tag', id, tag);
     }
-    for (const [id, who] of db.prepare('SELECT article_id, speaker FROM article_speakers').raw(true).iterate() as IterableIterator<[number, string]>) {
-      c.addValue('speaker', id, who);
+    const speakers = new Map<number, Array<{ name: string; statements: number }>>();
+    for (const [id, who, n] of db.prepare('SELECT article_id, speaker, statements FROM article_speakers').raw(true).iterate() as IterableIterator<[number, string, number]>) {
+      const l = speakers.get(id);
+      if (l) l.push({ name: who, statements: n });
+      else speakers.set(id, [{ name: who, statements: n }]);
     }
+    for (const [id, list] of speakers) c.setSpeakers(id, list);
     return c;
   }
 
@@ -185,6 +196,17 @@ export class ArticleCatalog {
     this.multi[field].set(id, list);
   }
 
+  /** Replaces an article's speakers (canonical names) and how many statements each makes there. */
+  setSpeakers(id: number, speakers: Array<{ name: string; statements: number }>): void {
+    if (speakers.length === 0) {
+      this.multi.speaker.delete(id);
+      this.speakerStatements.delete(id);
+      return;
+    }
+    this.multi.speaker.set(id, speakers.map((s) => this.dicts.speaker.code(s.name)));
+    this.speakerStatements.set(id, speakers.map((s) => s.statements));
+  }
+
   /** Takes an article out (superseded by a new version). */
   remove(id: number): void {
     if (id < this.size && this.live[id]) {
@@ -233,6 +255,12 @@ export class ArticleCatalog {
     }
     if (field === 'author' || field === 'tag' || field === 'speaker') {
       const mask = this.dicts[field].matching(value, prefix, exact);
+      if (field === 'speaker' && this.speakerAliases) {
+        for (const name of this.speakerAliases(value)) {
+          const m = this.dicts.speaker.matching(name, false, true);
+          for (let c = 0; c < m.length; c++) if (m[c]) mask[c] = 1;
+        }
+      }
       for (const [id, codes] of this.multi[field]) if (live[id] && codes.some((c) => mask[c])) out[id] = 1;
       return;
     }
@@ -249,7 +277,7 @@ export class ArticleCatalog {
     }
   }
 
-  /** Counts by source, language, year, month, tag and speaker over the given articles. */
+  /** Counts by source, language, year, month, tag and speaker over the given articles (and statements by speaker). */
   facets(ids: ArrayLike<number>, top = 30): SearchFacets {
     const count = (field: SingleField) => {
       const n = new Uint32Array(this.dicts[field].values.length);
@@ -262,6 +290,19 @@ export class ArticleCatalog {
       const m = this.multi[field];
       if (m.size) for (let i = 0; i < ids.length; i++) for (const c of m.get(ids[i]!) ?? []) n[c]!++;
       return ranked(this.dicts[field].values, n, top);
+    };
+    const statementCounts = () => {
+      const n = new Uint32Array(this.dicts.speaker.values.length);
+      const m = this.multi.speaker;
+      if (m.size) {
+        for (let i = 0; i < ids.length; i++) {
+          const codes = m.get(ids[i]!);
+          if (!codes) continue;
+          const counts = this.speakerStatements.get(ids[i]!);
+          codes.forEach((c, k) => (n[c]! += counts?.[k] ?? 1));
+        }
+      }
+      return ranked(this.dicts.speaker.values, n, top);
     };
     const years = new Map<number, number>();
     const months = new Map<number, number>();
@@ -284,6 +325,7 @@ export class ArticleCatalog {
       month: newestFirst(months, monthLabel).slice(0, 120),
       tag: countMulti('tag'),
       speaker: countMulti('speaker'),
+      speakers: statementCounts(),
     };
   }
 }
