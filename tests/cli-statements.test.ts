@@ -44,9 +44,27 @@ describe('wirewatch statements', () => {
     expect((await cli('statements', '--from', 'January', '--db', db)).err).toMatch(/from must be a date/);
   });
 
-  it('keeps `statements extract` for the extraction command, not a listing', async () => {
-    const r = await cli('statements', 'extract', SEED_FILE, '--db', db);
-    expect(r.code).not.toBe(0);
-    expect(r.out).toBe('');
+  it('extracts statements from files as they are, with offsets into each file\'s text, and goes on past a bad file', async () => {
+    const missing = path.join(dir, 'missing.txt');
+    const r = await cli('statements', 'extract', SEED_FILE, missing, SEED_FILE, '--json');
+    // No archive is opened: the listing's --db is not needed.
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${missing}: cannot read it`);
+    expect(r.lines).toHaveLength(2);
+    const text = fs.readFileSync(SEED_FILE, 'utf8');
+    const line = JSON.parse(r.lines[0]!);
+    expect(line.file).toBe(SEED_FILE);
+    expect(line.statements).toHaveLength(6);
+    for (const s of line.statements) {
+      expect(text.slice(s.quote.start, s.quote.end)).toBe(s.quote.text);
+      if (s.cue) expect(text.slice(s.cue.start, s.cue.end)).toBe(s.cue.text);
+      if (s.speaker) expect(text.slice(s.speaker.start, s.speaker.end)).toBe(s.speaker.text);
+    }
+    expect(line.statements.map((s: { speakerName: string }) => s.speakerName)).toEqual([
+      'Ned Price', 'Ned Price', 'Josep Borrel', 'Josep Borrel', 'Anthony Blinken', 'Anthony Blinken',
+    ]);
+    const usage = await cli('statements', 'extract');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/name the files to read/);
   });
 });

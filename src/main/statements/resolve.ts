@@ -50,9 +50,77 @@ export interface PeopleIndex {
    * people merely found in articles (unchecked, and thousands after a large import).
    */
   curated: PersonEntry[];
+  /** Lookups over the curated people for near spellings and roles; built on first use. */
+  curatedLookup?: CuratedLookup;
 }
 
-/** Builds the lookup maps over people (roots only). */
+/** A curated person's name of two or more words, taken apart once. */
+interface CuratedName {
+  person: PersonEntry;
+  name: string;
+  words: number;
+  surname: string;
+  loose: string;
+}
+
+/**
+ * What near spellings and roles are matched against, prepared once per index instead of per
+ * mention: names by length (an edit distance needs lengths within the limit), surnames by
+ * loose form and by length, role phrases by text with their roles' day bounds.
+ */
+interface CuratedLookup {
+  /** Full names by every string left after deleting up to one letter (two from names of 10+). */
+  fullDeletes: Map<string, CuratedName[]>;
+  byLoose: Map<string, CuratedName[]>;
+  /** Surnames by every string left after deleting up to one letter. */
+  surnameDeletes: Map<string, CuratedName[]>;
+  phrases: Map<string, Array<{ person: PersonEntry; from: string; to: string }>>;
+  longestPhrase: number;
+  /** Names within reach of a folded mention (before the role check), remembered: mentions repeat. */
+  nearCache: Map<string, CuratedName[]>;
+}
+
+/** Mentions whose near names are remembered before the cache is emptied. */
+const NEAR_CACHE_SIZE = 20_000;
+
+function curatedLookup(index: PeopleIndex): CuratedLookup {
+  if (index.curatedLookup) return index.curatedLookup;
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  const lookup: CuratedLookup = {
+    fullDeletes: new Map(),
+    byLoose: new Map(),
+    surnameDeletes: new Map(),
+    phrases: new Map(),
+    longestPhrase: 0,
+    nearCache: new Map(),
+  };
+  for (const p of index.curated) {
+    for (const n of p.names) {
+      const nw = n.split(' ');
+      if (nw.length < 2) continue;
+      const surname = nw[nw.length - 1]!;
+      const c: CuratedName = { person: p, name: n, words: nw.length, surname, loose: looseSurname(surname) };
+      for (const v of deletions(n, n.length >= 10 ? 2 : 1)) push(lookup.fullDeletes, v, c);
+      push(lookup.byLoose, c.loose, c);
+      for (const v of deletions(surname, 1)) push(lookup.surnameDeletes, v, c);
+    }
+    for (const r of p.roles) {
+      const from = r.from ? bounds(r.from)[0]! : '0000-01-01';
+      const to = r.to ? bounds(r.to)[1]! : '9999-12-31';
+      for (const d of rolePhrases(r)) {
+        push(lookup.phrases, d, { person: p, from, to });
+        lookup.longestPhrase = Math.max(lookup.longestPhrase, d.split(' ').length);
+      }
+    }
+  }
+  index.curatedLookup = lookup;
+  return lookup;
+}
+
 export function buildPeopleIndex(people: PersonEntry[]): PeopleIndex {
   const index: PeopleIndex = { people: [], byName: new Map(), bySurname: new Map(), byId: new Map(), curated: [] };
   for (const p of people) addToIndex(index, p);
@@ -68,7 +136,10 @@ export function addToIndex(index: PeopleIndex, p: PersonEntry): void {
   };
   index.people.push(p);
   index.byId.set(p.id, p);
-  if (p.origin !== 'found') index.curated.push(p);
+  if (p.origin !== 'found') {
+    index.curated.push(p);
+    index.curatedLookup = undefined;
+  }
   for (const n of p.names) {
     push(index.byName, n);
     const words = n.split(' ');
@@ -104,11 +175,22 @@ export interface Resolution {
 /** What the statements of one article resolved so far: later surnames and pronouns lean on it. */
 export interface ArticleMemo {
   bySurname: Map<string, number>;
+  /** The article's words, made when a surname first needs them. */
+  words?: { text: string; words: ArticleWords };
+  /** Fuller forms of a surname found in the article text, by surname. */
+  fuller?: Map<string, Array<{ name: string; at: number; end: number }>>;
+  /** The article text folded (" word word "), made once per article when a surname needs it. */
+  folded?: { text: string; folded: string };
 }
 
 /** A fresh memo for one article. */
 export function newArticleMemo(): ArticleMemo {
   return { bySurname: new Map() };
+}
+
+function foldedArticle(memo: ArticleMemo, text: string): string {
+  if (memo.folded?.text !== text) memo.folded = { text, folded: ` ${foldName(text)} ` };
+  return memo.folded.folded;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'it', 'он', 'она', 'они']);
@@ -188,13 +270,19 @@ function resolveName(
     if (memoPerson) return { person: memoPerson, by: 'surname' };
     const bySurname = index.bySurname.get(f) ?? [];
     if (bySurname.length) {
-      const article = ` ${foldName(input.text)} `;
+      const article = foldedArticle(memo, input.text);
       const present = bySurname.filter((p) => p.names.some((n) => n.includes(' ') && article.includes(` ${n} `)));
       if (present.length) return { person: pick(present, input.date, context), by: 'surname' };
     }
     if (lookInArticle) {
       // The article may give the full name elsewhere ("Josep Borrel" ... "Borrel said"): resolve that.
-      for (const full of fullerForms(input.text, name)) {
+      memo.fuller ??= new Map();
+      let forms = memo.fuller.get(name);
+      if (!forms) {
+        if (memo.words?.text !== input.text) memo.words = { text: input.text, words: articleWords(input.text) };
+        memo.fuller.set(name, (forms = fullerForms(memo.words.words, input.text, name)));
+      }
+      for (const full of forms) {
         const r = resolveName(index, full.name, { ...input, at: full.at, atEnd: full.end }, contextOf({ ...input, at: full.at, atEnd: full.end }), memo, false);
         if (r) return { person: r.person, by: 'surname' };
       }
@@ -217,14 +305,45 @@ function pick(candidates: PersonEntry[], date: string | null, context: string): 
   );
 }
 
-/** "<Capitalised words> Name" occurrences in the text: fuller forms of a surname. */
-function fullerForms(text: string, surname: string): Array<{ name: string; at: number; end: number }> {
-  const esc = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2})${esc}(?![\\p{L}])`, 'gu');
+/** The words of an article with where they are, and where each word occurs (made once per article). */
+interface ArticleWords {
+  words: Array<{ text: string; at: number; end: number }>;
+  byText: Map<string, number[]>;
+}
+
+const NAME_WORD = /[\p{L}'’-]+/gu;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+
+function articleWords(text: string): ArticleWords {
+  const words: ArticleWords['words'] = [];
+  const byText = new Map<string, number[]>();
+  for (const m of text.matchAll(NAME_WORD)) {
+    const i = words.push({ text: m[0], at: m.index, end: m.index + m[0].length }) - 1;
+    const l = byText.get(m[0]);
+    if (l) l.push(i);
+    else byText.set(m[0], [i]);
+  }
+  return { words, byText };
+}
+
+/**
+ * "<Capitalised words> Name" occurrences in the text: fuller forms of a surname (one or two
+ * capitalised words before it, apart only by spaces), at most five.
+ */
+function fullerForms(article: ArticleWords, text: string, surname: string): Array<{ name: string; at: number; end: number }> {
   const out: Array<{ name: string; at: number; end: number }> = [];
-  for (const m of text.matchAll(re)) {
-    const name = stripTitles(m[0]);
-    if (name && name.split(/\s+/).length >= 2) out.push({ name, at: m.index, end: m.index + m[0].length });
+  for (const i of article.byText.get(surname) ?? []) {
+    let first = i;
+    for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+      const w = article.words[k]!;
+      if (!CAPITALISED_WORD.test(w.text) || !/^\s+$/.test(text.slice(w.end, article.words[k + 1]!.at))) break;
+      first = k;
+    }
+    if (first === i) continue;
+    const at = article.words[first]!.at;
+    const end = article.words[i]!.end;
+    const name = stripTitles(text.slice(at, end));
+    if (name && name.split(/\s+/).length >= 2) out.push({ name, at, end });
     if (out.length >= 5) break;
   }
   return out;
@@ -237,29 +356,80 @@ function fullerForms(text: string, surname: string): Array<{ name: string; at: n
  * must be in the context. Exactly one person must qualify.
  */
 function nearSpelling(index: PeopleIndex, f: string, date: string | null, context: string): PersonEntry | null {
+  const lookup = curatedLookup(index);
+  let near = lookup.nearCache.get(f);
+  if (!near) {
+    near = nearNames(lookup, f);
+    if (lookup.nearCache.size >= NEAR_CACHE_SIZE) lookup.nearCache.clear();
+    lookup.nearCache.set(f, near);
+  }
   const words = f.split(' ');
-  const surname = words[words.length - 1]!;
+  const loose = looseSurname(words[words.length - 1]!);
   const found = new Set<PersonEntry>();
-  for (const p of index.curated) {
-    for (const n of p.names) {
-      const nw = n.split(' ');
-      const nSurname = nw[nw.length - 1]!;
-      let ok = false;
-      if (words.length >= 2 && nw.length === words.length) {
-        if (editDistance(f, n, 2) > nearLimit(f.length)) continue;
-        const sameSurname = looseSurname(surname) === looseSurname(nSurname);
-        ok = sameSurname || roleInContext(p, date, context);
-      } else if (words.length === 1 && nw.length >= 2 && surname.length >= 5) {
-        const close = looseSurname(surname) === looseSurname(nSurname) || editDistance(surname, nSurname, 1) <= 1;
-        ok = close && roleInContext(p, date, context);
-      }
-      if (ok) {
-        found.add(p);
-        break;
-      }
-    }
+  for (const c of near) {
+    if (found.has(c.person)) continue;
+    // A full name spelt with the same surname stands alone; anything else needs role words.
+    if ((words.length >= 2 && c.loose === loose) || roleInContext(c.person, date, context)) found.add(c.person);
   }
   return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
+ * Curated names a folded mention may be a near spelling of (see nearSpelling). Two strings
+ * within d edits share a string left after deleting at most d letters from each (a change is
+ * a deletion on both sides), so candidates come from the deletion maps and are then checked.
+ */
+function nearNames(lookup: CuratedLookup, f: string): CuratedName[] {
+  const words = f.split(' ');
+  const out = new Set<CuratedName>();
+  if (words.length >= 2) {
+    const limit = nearLimit(f.length);
+    for (const v of deletions(f, limit)) {
+      for (const c of lookup.fullDeletes.get(v) ?? []) {
+        if (!out.has(c) && c.words === words.length && withinEdits(f, c.name, limit)) out.add(c);
+      }
+    }
+    return [...out];
+  }
+  const surname = words[0]!;
+  if (surname.length < 5) return [];
+  for (const c of lookup.byLoose.get(looseSurname(surname)) ?? []) out.add(c);
+  for (const v of deletions(surname, 1)) {
+    for (const c of lookup.surnameDeletes.get(v) ?? []) if (!out.has(c) && withinEdits(surname, c.surname, 1)) out.add(c);
+  }
+  return [...out];
+}
+
+/** The string and every string made from it by deleting up to `d` characters. */
+function deletions(s: string, d: number): Set<string> {
+  const out = new Set<string>([s]);
+  let level = [s];
+  for (let k = 0; k < d; k++) {
+    const next: string[] = [];
+    for (const w of level) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+
+/** True when a and b are at most `max` edits apart; one edit is checked without a table. */
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (max !== 1) return editDistance(a, b, max) <= max;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  // What is left between the common prefix and suffix must be at most one character on each side.
+  return a.length - p - q <= 1 && b.length - p - q <= 1;
 }
 
 /** True when the folded context holds a role phrase of the person (a role held on `date` when it is known). */
@@ -298,19 +468,26 @@ export function bounds(d: string): [string | null, string | null] {
  */
 export function personByRole(index: PeopleIndex, roleText: string, date: string | null): PersonEntry | null {
   if (!date || !roleText) return null;
-  const hay = ` ${roleText} `;
+  const [dStart, dEnd] = bounds(date);
+  if (!dStart) return null;
+  const lookup = curatedLookup(index);
+  const words = roleText.split(' ');
   let best = 0;
   let who = new Set<PersonEntry>();
-  for (const p of index.curated) {
-    for (const r of p.roles) {
-      if (!heldOn(r, date)) continue;
-      for (const d of rolePhrases(r)) {
-        if (d.length < best || !hay.includes(` ${d} `)) continue;
-        if (d.length > best) {
-          best = d.length;
+  // Every run of up to the longest phrase's words in the role text, looked up whole.
+  for (let i = 0; i < words.length; i++) {
+    let phrase = '';
+    for (let n = 1; n <= lookup.longestPhrase && i + n <= words.length; n++) {
+      phrase = n === 1 ? words[i]! : `${phrase} ${words[i + n - 1]!}`;
+      const holders = lookup.phrases.get(phrase);
+      if (!holders || phrase.length < best) continue;
+      for (const h of holders) {
+        if (h.from > dStart || h.to < dEnd!) continue;
+        if (phrase.length > best) {
+          best = phrase.length;
           who = new Set();
         }
-        who.add(p);
+        who.add(h.person);
       }
     }
   }

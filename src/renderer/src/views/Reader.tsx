@@ -83,11 +83,14 @@ export function Reader({ id, query = '', statementId = null, onOpen, onChanged }
   const colours = useMemo(() => speakerColours(statements), [statements]);
 
   function statementChanged(s: Statement) {
-    setStatements((list) => {
-      const i = list.findIndex((x) => x.id === s.id);
-      const next = i >= 0 ? list.map((x) => (x.id === s.id ? s : x)) : [...list, s].sort((a, b) => a.quote.start - b.quote.start);
-      return next;
-    });
+    if (statements.some((x) => x.id === s.id)) setStatements((list) => list.map((x) => (x.id === s.id ? s : x)));
+    else {
+      // A new statement may replace an automatic one over the same words: read the list again.
+      articleStatements(id)
+        .then(setStatements)
+        .catch((e: Error) => setMatchNote(`The article’s statements cannot be shown: ${e.message}`));
+      setShownStatement(s.id);
+    }
     setSelection(null);
     onChanged();
   }
