@@ -124,3 +124,41 @@ test('the reader marks statements by speaker; an analyst changes a speaker and m
   await expect(marked).toContainText('marked by an analyst');
   await expect(text.locator('.stmt').filter({ hasText: sentence })).toHaveCount(1);
 });
+
+test('an analyst corrects people: another name, a merge of a duplicate, and splitting it off again', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await importFiles(page, [SEED]);
+  // A statement attributed by hand to "N. Price", a person the registry does not know.
+  await findBySpeaker(page, 'Antony Blinken');
+  const blinken = found(page).getByRole('article', { name: 'Statement by Antony Blinken' }).filter({ hasText: 'outside help' });
+  await blinken.getByRole('button', { name: 'Change the speaker of the statement by Antony Blinken' }).click();
+  await found(page).getByRole('combobox', { name: 'New speaker' }).fill('N. Price');
+  await found(page).getByRole('button', { name: 'Set speaker' }).click();
+  await expect(page.locator('.statements .count')).toHaveText('1 statement');
+
+  // Ned Price's card: his role, and the corrections.
+  await findBySpeaker(page, 'Ned Price');
+  const card = page.getByRole('region', { name: 'About Ned Price' });
+  await expect(card.getByRole('list', { name: 'Roles' })).toContainText('spokes');
+  await expect(page.locator('.statements .count')).toHaveText('2 statements');
+  await card.getByText('Correct this person').click();
+
+  // Another name: his statements are then found by it.
+  await card.getByRole('textbox', { name: 'Another name or spelling' }).fill('Эдвард Прайс');
+  await card.getByRole('button', { name: 'Add name' }).click();
+  await expect(card).toContainText('Эдвард Прайс');
+
+  // Merge the duplicate in: its statement is his now.
+  const mergeBox = card.getByRole('combobox', { name: 'Person to merge in' });
+  await mergeBox.fill('N. Pri');
+  await card.getByRole('listbox', { name: 'Person to merge in suggestions' }).getByRole('option', { name: /N\. Price/ }).click();
+  await card.getByRole('button', { name: 'Merge into Ned Price' }).click();
+  await expect(page.locator('.statements .count')).toHaveText('3 statements');
+  await findBySpeaker(page, 'Эдвард Прайс');
+  await expect(page.locator('.statements .count')).toHaveText('3 statements');
+
+  // A wrong merge is split off again.
+  const again = page.getByRole('region', { name: 'About Ned Price' });
+  await again.getByRole('button', { name: 'Split N. Price off' }).click();
+  await expect(page.locator('.statements .count')).toHaveText('2 statements');
+});

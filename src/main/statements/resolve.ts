@@ -69,8 +69,8 @@ interface CuratedName {
  * loose form and by length, role phrases by text with their roles' day bounds.
  */
 interface CuratedLookup {
-  /** Full names by every string left after deleting up to one letter (two from names of 10+). */
-  fullDeletes: Map<string, CuratedName[]>;
+  /** Full names by their initials (first name's and surname's first letters). */
+  fullByInitials: Map<string, CuratedName[]>;
   byLoose: Map<string, CuratedName[]>;
   /** Surnames by every string left after deleting up to one letter. */
   surnameDeletes: Map<string, CuratedName[]>;
@@ -91,7 +91,7 @@ function curatedLookup(index: PeopleIndex): CuratedLookup {
     else m.set(k, [v]);
   };
   const lookup: CuratedLookup = {
-    fullDeletes: new Map(),
+    fullByInitials: new Map(),
     byLoose: new Map(),
     surnameDeletes: new Map(),
     phrases: new Map(),
@@ -104,7 +104,7 @@ function curatedLookup(index: PeopleIndex): CuratedLookup {
       if (nw.length < 2) continue;
       const surname = nw[nw.length - 1]!;
       const c: CuratedName = { person: p, name: n, words: nw.length, surname, loose: looseSurname(surname) };
-      for (const v of deletions(n, n.length >= 10 ? 2 : 1)) push(lookup.fullDeletes, v, c);
+      push(lookup.fullByInitials, initials(n), c);
       push(lookup.byLoose, c.loose, c);
       for (const v of deletions(surname, 1)) push(lookup.surnameDeletes, v, c);
     }
@@ -210,7 +210,8 @@ const CONTEXT_AFTER = 80;
 export function resolveSpeaker(index: PeopleIndex, input: ResolveInput, memo: ArticleMemo = newArticleMemo()): Resolution {
   const raw = input.speakerName ?? (input.mention && !isPronoun(input.mention) ? input.mention : null);
   const name = raw ? stripTitles(raw) : null;
-  const context = contextOf(input);
+  // The text around the mention is folded only when a rule needs role words from it.
+  const context = lazy(() => contextOf(input));
   if (name) {
     const r = resolveName(index, name, input, context, memo, true);
     if (r) {
@@ -239,6 +240,19 @@ function remember(memo: ArticleMemo, p: PersonEntry, name: string): void {
   memo.bySurname.set(canon[canon.length - 1]!, p.id);
 }
 
+/** A value computed on first use. */
+function lazy<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** Folded speaker role plus the text around the mention. */
 function contextOf(input: ResolveInput): string {
   const from = Math.max(0, input.at - CONTEXT_BEFORE);
@@ -250,7 +264,7 @@ function resolveName(
   index: PeopleIndex,
   name: string,
   input: ResolveInput,
-  context: string,
+  context: () => string,
   memo: ArticleMemo,
   lookInArticle: boolean,
 ): { person: PersonEntry; by: ResolvedBy } | null {
@@ -283,7 +297,7 @@ function resolveName(
         memo.fuller.set(name, (forms = fullerForms(memo.words.words, input.text, name)));
       }
       for (const full of forms) {
-        const r = resolveName(index, full.name, { ...input, at: full.at, atEnd: full.end }, contextOf({ ...input, at: full.at, atEnd: full.end }), memo, false);
+        const r = resolveName(index, full.name, { ...input, at: full.at, atEnd: full.end }, lazy(() => contextOf({ ...input, at: full.at, atEnd: full.end })), memo, false);
         if (r) return { person: r.person, by: 'surname' };
       }
     }
@@ -295,10 +309,10 @@ function resolveName(
 }
 
 /** Among people sharing a name: the one whose role fits the context, else a registry person, else the first. */
-function pick(candidates: PersonEntry[], date: string | null, context: string): PersonEntry {
+function pick(candidates: PersonEntry[], date: string | null, context: () => string): PersonEntry {
   if (candidates.length === 1) return candidates[0]!;
   return (
-    candidates.find((p) => roleInContext(p, date, context)) ??
+    candidates.find((p) => roleInContext(p, date, context())) ??
     candidates.find((p) => p.origin === 'registry') ??
     candidates.find((p) => p.origin === 'analyst') ??
     candidates[0]!
@@ -355,7 +369,7 @@ function fullerForms(article: ArticleWords, text: string, surname: string): Arra
  * y/i; otherwise (a different surname letter, or a surname alone) role words of the person
  * must be in the context. Exactly one person must qualify.
  */
-function nearSpelling(index: PeopleIndex, f: string, date: string | null, context: string): PersonEntry | null {
+function nearSpelling(index: PeopleIndex, f: string, date: string | null, context: () => string): PersonEntry | null {
   const lookup = curatedLookup(index);
   let near = lookup.nearCache.get(f);
   if (!near) {
@@ -369,25 +383,25 @@ function nearSpelling(index: PeopleIndex, f: string, date: string | null, contex
   for (const c of near) {
     if (found.has(c.person)) continue;
     // A full name spelt with the same surname stands alone; anything else needs role words.
-    if ((words.length >= 2 && c.loose === loose) || roleInContext(c.person, date, context)) found.add(c.person);
+    if ((words.length >= 2 && c.loose === loose) || roleInContext(c.person, date, context())) found.add(c.person);
   }
   return found.size === 1 ? [...found][0]! : null;
 }
 
 /**
- * Curated names a folded mention may be a near spelling of (see nearSpelling). Two strings
- * within d edits share a string left after deleting at most d letters from each (a change is
- * a deletion on both sides), so candidates come from the deletion maps and are then checked.
+ * Curated names a folded mention may be a near spelling of (see nearSpelling). A full name is
+ * compared with the names that share its initials (a misspelling that changes the first
+ * letter of a first name or surname is not taken for a near spelling). A surname alone is
+ * compared through deletion maps: two strings one edit apart share a string left after
+ * deleting at most one letter from each (a change is a deletion on both sides).
  */
 function nearNames(lookup: CuratedLookup, f: string): CuratedName[] {
   const words = f.split(' ');
   const out = new Set<CuratedName>();
   if (words.length >= 2) {
     const limit = nearLimit(f.length);
-    for (const v of deletions(f, limit)) {
-      for (const c of lookup.fullDeletes.get(v) ?? []) {
-        if (!out.has(c) && c.words === words.length && withinEdits(f, c.name, limit)) out.add(c);
-      }
+    for (const c of lookup.fullByInitials.get(initials(f)) ?? []) {
+      if (c.words === words.length && Math.abs(c.name.length - f.length) <= limit && withinEdits(f, c.name, limit)) out.add(c);
     }
     return [...out];
   }
@@ -398,6 +412,12 @@ function nearNames(lookup: CuratedLookup, f: string): CuratedName[] {
     for (const c of lookup.surnameDeletes.get(v) ?? []) if (!out.has(c) && withinEdits(surname, c.surname, 1)) out.add(c);
   }
   return [...out];
+}
+
+/** First letters of a folded name's first word and last word ("josep borrell" → "j b"). */
+function initials(folded: string): string {
+  const words = folded.split(' ');
+  return `${folded[0]} ${words[words.length - 1]![0]}`;
 }
 
 /** The string and every string made from it by deleting up to `d` characters. */

@@ -2,8 +2,19 @@
  * Parsing a saved page into a DOM with jsdom, safely: page scripts never run, nothing is
  * fetched, and jsdom's own complaints (unparsable CSS and the like) stay off the console.
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { stripUnreadElements } from './strip-unread';
+
+let jsdom: typeof import('jsdom') | null = null;
+
+/**
+ * jsdom, loaded when the first page is parsed: loading it takes about a second, which an import
+ * of feeds, exports or wire files (no HTML pages) would otherwise spend on the reader thread.
+ */
+function loadJsdom(): typeof import('jsdom') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (jsdom ??= require('jsdom') as typeof import('jsdom'));
+}
 
 /** The document URL when the page does not name its own: `.invalid` can never resolve. */
 export const PLACEHOLDER_URL = 'https://page.invalid/';
@@ -20,6 +31,7 @@ export const PLACEHOLDER_URL = 'https://page.invalid/';
 export function parsePage(html: string): JSDOM {
   // A console that hears nothing: jsdom reports "Could not parse CSS stylesheet" and similar
   // page faults as virtual-console errors, which would otherwise reach stderr.
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const virtualConsole = new VirtualConsole();
   return new JSDOM(stripUnreadElements(html), { url: PLACEHOLDER_URL, virtualConsole, contentType: 'text/html' });
 }

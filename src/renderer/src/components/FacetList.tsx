@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FacetCount, SearchFacets } from '../../../shared/types';
-import { formatCount } from '../format';
+import { formatCount, plural } from '../format';
 import { FACET_FIELDS, type FacetField } from '../search/narrow';
 
 /** Values shown per group before "Show all". */
@@ -32,13 +32,33 @@ export function FacetList({ facets, onNarrow }: Props) {
     <section className="facets" aria-label="Narrow the results">
       <p className="facets-caption">Narrow by (counts are articles):</p>
       {groups.map((f) => (
-        <FacetGroup key={f} field={f} values={facets[GROUPS[f].key]} onNarrow={onNarrow} />
+        <FacetGroup
+          key={f}
+          field={f}
+          values={facets[GROUPS[f].key]}
+          statements={f === 'speaker' ? new Map((facets.speakers ?? []).map((v) => [v.value, v.count])) : undefined}
+          onNarrow={onNarrow}
+        />
       ))}
     </section>
   );
 }
 
-function FacetGroup({ field, values, onNarrow }: { field: FacetField; values: FacetCount[]; onNarrow: Props['onNarrow'] }) {
+/**
+ * One facet's values as buttons; the speaker group also says how many statements each speaker
+ * makes in the matching articles.
+ */
+function FacetGroup({
+  field,
+  values,
+  statements,
+  onNarrow,
+}: {
+  field: FacetField;
+  values: FacetCount[];
+  statements?: Map<string, number>;
+  onNarrow: Props['onNarrow'];
+}) {
   const [all, setAll] = useState(false);
   const id = useId();
   const g = GROUPS[field];
@@ -49,8 +69,16 @@ function FacetGroup({ field, values, onNarrow }: { field: FacetField; values: Fa
       <ul>
         {shown.map((v) => (
           <li key={v.value}>
-            <button type="button" onClick={() => onNarrow(field, v.value)} aria-label={`Narrow to ${g.noun}: ${v.value} (${formatCount(v.count)})`}>
-              {v.value} <span className="n">({formatCount(v.count)})</span>
+            <button
+              type="button"
+              onClick={() => onNarrow(field, v.value)}
+              aria-label={`Narrow to ${g.noun}: ${v.value} (${formatCount(v.count)}${statements?.get(v.value) ? `, ${plural(statements.get(v.value)!, 'statement', 'statements')}` : ''})`}
+            >
+              {v.value}{' '}
+              <span className="n">
+                ({formatCount(v.count)}
+                {statements?.get(v.value) ? ` · ${plural(statements.get(v.value)!, 'statement', 'statements')}` : ''})
+              </span>
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { PersonCard } from '../components/PersonCard';
 import { SpeakerInput } from '../components/SpeakerInput';
 import { StatementItem } from '../components/StatementItem';
 import { call } from '../api';
@@ -164,6 +165,7 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
           {error}
         </p>
       )}
+      {filter.personId !== undefined && <PersonCard personId={filter.personId} onChanged={() => void load(filter, Math.max(PAGE, shown.current))} />}
       <p className="count" aria-live="polite">
         {busy && !result ? 'Searching…' : result ? plural(result.total, 'statement', 'statements') : ''}
       </p>
