@@ -44,6 +44,17 @@ describe('speaker resolution: by name or alias', () => {
     expect(resolve('Sergey Lavrov said.', { speakerName: 'Sergey Lavrov' })).toMatchObject({ personId: id('Sergei Lavrov'), by: 'alias' });
   });
 
+  it('takes a surname alone only for someone in public life around the article date', () => {
+    const borrell = id('Josep Borrell');
+    expect(resolve('Borrell said so.', { speakerName: 'Borrell', date: '2021-03-02' })).toMatchObject({ personId: borrell, by: 'alias' });
+    // Decades before any role of his: another Borrell.
+    expect(resolve('Borrell said so.', { speakerName: 'Borrell', date: '1987-03-02' }).personId).toBeNull();
+    // Three years before his first role in the registry still counts (ministers are quoted before they take office).
+    expect(resolve('Borrell said so.', { speakerName: 'Borrell', date: '2015-05-01' }).personId).toBe(borrell);
+    // A full name needs no date.
+    expect(resolve('Josep Borrell said so.', { speakerName: 'Josep Borrell', date: '1987-03-02' }).personId).toBe(borrell);
+  });
+
   it('strips titles before the name', () => {
     expect(resolve('State Department spokesman Ned Price said.', { speakerName: 'State Department spokesman Ned Price' })).toMatchObject({
       personId: id('Ned Price'),

@@ -273,8 +273,12 @@ function resolveName(
   const words = f.split(' ');
   // 1. canonical name or alias.
   const exact = index.byName.get(f);
-  if (exact?.length) {
-    const p = pick(exact, input.date, context);
+  // A surname alone ("Stoltenberg", "Боррель") is someone's only when they were in public life
+  // around the article's date: a 1987 "Stoltenberg said" is not the NATO Secretary-General of
+  // 2014. A full name stands on its own.
+  const fits = words.length === 1 ? exact?.filter((p) => activeAround(p, input.date)) : exact;
+  if (fits?.length) {
+    const p = pick(fits, input.date, context);
     return { person: p, by: p.names[0] === f ? 'name' : 'alias' };
   }
   if (words.length === 1) {
@@ -450,6 +454,25 @@ function withinEdits(a: string, b: string, max: number): boolean {
   while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
   // What is left between the common prefix and suffix must be at most one character on each side.
   return a.length - p - q <= 1 && b.length - p - q <= 1;
+}
+
+/** Years before a person's first known role and after their last in which a surname alone still points at them. */
+const ACTIVE_MARGIN_YEARS = 3;
+
+/**
+ * True when the article's date (undated: always) falls within the person's known roles, give or
+ * take a few years, or the person has no dated role to judge by.
+ */
+function activeAround(p: PersonEntry, date: string | null): boolean {
+  if (!date) return true;
+  const year = Number(date.slice(0, 4));
+  const dated = p.roles.filter((r) => r.from || r.to);
+  if (!Number.isFinite(year) || dated.length === 0) return true;
+  return dated.some((r) => {
+    const from = r.from ? Number(r.from.slice(0, 4)) - ACTIVE_MARGIN_YEARS : -Infinity;
+    const to = r.to ? Number(r.to.slice(0, 4)) + ACTIVE_MARGIN_YEARS : Infinity;
+    return year >= from && year <= to;
+  });
 }
 
 /** True when the folded context holds a role phrase of the person (a role held on `date` when it is known). */
