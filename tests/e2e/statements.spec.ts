@@ -134,12 +134,12 @@ test('an analyst corrects people: another name, a merge of a duplicate, and spli
   await blinken.getByRole('button', { name: 'Change the speaker of the statement by Antony Blinken' }).click();
   await found(page).getByRole('combobox', { name: 'New speaker' }).fill('N. Price');
   await found(page).getByRole('button', { name: 'Set speaker' }).click();
-  await expect(page.locator('.statements .count')).toHaveText('1 statement');
+  await expect(found(page).getByRole('article', { name: 'Statement by N. Price' })).toContainText('speaker set by analyst');
 
   // Ned Price's card: his role, and the corrections.
   await findBySpeaker(page, 'Ned Price');
   const card = page.getByRole('region', { name: 'About Ned Price' });
-  await expect(card.getByRole('list', { name: 'Roles' })).toContainText('spokes');
+  await expect(card.getByRole('list', { name: 'Roles' })).toContainText('Spokesperson for the United States Department of State');
   await expect(page.locator('.statements .count')).toHaveText('2 statements');
   await card.getByText('Correct this person').click();
 
