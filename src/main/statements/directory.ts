@@ -283,14 +283,8 @@ export class PeopleDirectory {
 }
 
 function toRoleEntry(r: RoleRow): RoleEntry {
-  return {
-    title: r.title,
-    org: r.org,
-    country: r.country,
-    from: r.from_date,
-    to: r.to_date,
-    descriptors: (JSON.parse(r.descriptors) as string[]).map(foldName).filter(Boolean),
-  };
+  const { origin: _origin, descriptors, ...role } = toRole(r);
+  return { ...role, descriptors: (descriptors ?? []).map(foldName).filter(Boolean) };
 }
 
 function toRole(r: RoleRow): PersonRole {

@@ -15,18 +15,11 @@
  *  5. otherwise a plausible person name (two or more capitalised words) is reported as found,
  *     for the caller to add; anything else stays unresolved.
  */
+import type { RegistryRole } from './registry';
 import { editDistance, foldName, isPlausiblePersonName, looseSurname, nearLimit, stripTitles } from './names';
 
-/** An office as resolution needs it. */
-export interface RoleEntry {
-  title: string;
-  org: string | null;
-  country: string | null;
-  from: string | null;
-  to: string | null;
-  /** Lowercase role phrases, folded. */
-  descriptors: string[];
-}
+/** An office as resolution needs it: the registry's shape, with its descriptors folded (foldName). */
+export type RoleEntry = RegistryRole;
 
 /** A person (a merge root) with every name that leads to them. */
 export interface PersonEntry {
