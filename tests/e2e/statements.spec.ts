@@ -161,4 +161,18 @@ test('an analyst corrects people: another name, a merge of a duplicate, and spli
   const again = page.getByRole('region', { name: 'About Ned Price' });
   await again.getByRole('button', { name: 'Split N. Price off' }).click();
   await expect(page.locator('.statements .count')).toHaveText('2 statements');
+
+  // Every control of the statements view, its person card and suggestions has a name.
+  await again.getByText('Correct this person').click();
+  const controls = page.locator('.middle').locator('button, input, select, textarea, summary, [role="button"], [role="option"]');
+  expect(await controls.count()).toBeGreaterThan(15);
+  for (let i = 0; i < (await controls.count()); i++) {
+    if (await controls.nth(i).isVisible()) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
+  }
+  // The tabs work from the keyboard.
+  await page.getByRole('tab', { name: 'Statements' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Articles' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Articles' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('searchbox', { name: 'Search the archive' })).toBeVisible();
 });
