@@ -1,6 +1,6 @@
 /**
  * Dev runner: prints one NDJSON line per file, `{"file", "statements": [...]}`, the input of
- * /work/shared/tools/eval-statements.mjs. Files are read as UTF-8 and used as they are.
+ * ../shared/tools/eval-statements.mjs. Files are read as UTF-8 and used as they are.
  *
  * Usage: npx tsx scripts/extract-statements.ts [--language xx] [--split dev|heldout] <files or folders>...
  *   --split keeps the files of one half of the deterministic split (see statements/split.ts).

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The curated officials registry (resources/officials.json): what the statements feature relies on.
- * Format: /work/statements-spec.md and resources/README.md.
+ * Format: resources/README.md.
  */
 
 interface Role {

@@ -55,6 +55,14 @@ describe('speaker resolution: by name or alias', () => {
     expect(resolve('Josep Borrell said so.', { speakerName: 'Josep Borrell', date: '1987-03-02' }).personId).toBe(borrell);
   });
 
+  it('finds a Russian name in any grammatical case', () => {
+    expect(resolve('По словам Сергея Лаврова, это так.', { speakerName: 'Сергея Лаврова' })).toMatchObject({ personId: id('Sergei Lavrov'), by: 'alias' });
+    expect(resolve('Слова Марии Захаровой.', { speakerName: 'Марии Захаровой' })).toMatchObject({ personId: id('Maria Zakharova') });
+    expect(resolve('По словам Лаврова, это так.', { speakerName: 'Лаврова' })).toMatchObject({ personId: id('Sergei Lavrov') });
+    // A different name with a shared ending is not matched.
+    expect(resolve('По словам Сергея Лаврентьева, это так.', { speakerName: 'Сергея Лаврентьева' }).personId).toBeNull();
+  });
+
   it('strips titles before the name', () => {
     expect(resolve('State Department spokesman Ned Price said.', { speakerName: 'State Department spokesman Ned Price' })).toMatchObject({
       personId: id('Ned Price'),

@@ -39,6 +39,11 @@ export interface PeopleIndex {
   bySurname: Map<string, PersonEntry[]>;
   byId: Map<number, PersonEntry>;
   /**
+   * People by their Cyrillic names with every word cut to a case-free key (cyrillicStems):
+   * Russian writes names in six cases ("по словам Дмитрия Пескова"), the registry in the nominative.
+   */
+  byCyrillicStem: Map<string, PersonEntry[]>;
+  /**
    * People near spellings and roles are tried against: the registry's and the analysts', not
    * people merely found in articles (unchecked, and thousands after a large import).
    */
@@ -115,7 +120,7 @@ function curatedLookup(index: PeopleIndex): CuratedLookup {
 }
 
 export function buildPeopleIndex(people: PersonEntry[]): PeopleIndex {
-  const index: PeopleIndex = { people: [], byName: new Map(), bySurname: new Map(), byId: new Map(), curated: [] };
+  const index: PeopleIndex = { people: [], byName: new Map(), bySurname: new Map(), byId: new Map(), byCyrillicStem: new Map(), curated: [] };
   for (const p of people) addToIndex(index, p);
   return index;
 }
@@ -135,6 +140,8 @@ export function addToIndex(index: PeopleIndex, p: PersonEntry): void {
   }
   for (const n of p.names) {
     push(index.byName, n);
+    const stemmed = cyrillicStems(n);
+    if (stemmed) push(index.byCyrillicStem, stemmed);
     const words = n.split(' ');
     if (words.length >= 2) push(index.bySurname, words[words.length - 1]!);
   }
@@ -233,6 +240,32 @@ function remember(memo: ArticleMemo, p: PersonEntry, name: string): void {
   memo.bySurname.set(canon[canon.length - 1]!, p.id);
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/;
+/** Case endings of Russian names (and of foreign names declined in Russian), longest first. */
+const RU_NAME_ENDING = /(?:ого|его|ому|ему|ыми|ими|ой|ей|ою|ею|ым|им|ом|ем|ая|ую|ий|ый|ия|ию|ии|ья|ью|а|я|у|ю|е|и|ы|й|ь)$/;
+
+/**
+ * A folded Cyrillic name with each word cut to a case-free key, so that "сергея лаврова",
+ * "сергеем лавровым" and "сергей лавров" meet (endings cut at most twice, keys of three letters
+ * or more); null for other scripts. Snowball's Russian stemmer is made for common words and
+ * cuts "лавров" and "лаврова" differently, hence this.
+ */
+export function cyrillicStems(folded: string): string | null {
+  if (!CYRILLIC.test(folded)) return null;
+  return folded
+    .split(' ')
+    .map((w) => {
+      let key = w;
+      for (let i = 0; i < 2; i++) {
+        const cut = key.replace(RU_NAME_ENDING, '');
+        if (cut === key || cut.length < 3) break;
+        key = cut;
+      }
+      return key;
+    })
+    .join(' ');
+}
+
 /** A value computed on first use. */
 function lazy<T>(make: () => T): () => T {
   let done = false;
@@ -269,7 +302,11 @@ function resolveName(
   // A surname alone ("Stoltenberg", "Боррель") is someone's only when they were in public life
   // around the article's date: a 1987 "Stoltenberg said" is not the NATO Secretary-General of
   // 2014. A full name stands on its own.
-  const fits = words.length === 1 ? exact?.filter((p) => activeAround(p, input.date)) : exact;
+  const exactOrInflected = exact?.length ? exact : (() => {
+    const stemmed = cyrillicStems(f);
+    return stemmed ? index.byCyrillicStem.get(stemmed) : undefined;
+  })();
+  const fits = words.length === 1 ? exactOrInflected?.filter((p) => activeAround(p, input.date)) : exactOrInflected;
   if (fits?.length) {
     const p = pick(fits, input.date, context);
     return { person: p, by: p.names[0] === f ? 'name' : 'alias' };
