@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Takes the README screenshot: a fresh archive with the reference article, searched and open.
-// Usage: node scripts/screenshot.mjs [out.png]   (needs `npm run build` and Debian chromium)
+// Takes the README screenshots: a fresh archive with the reference article, searched and open;
+// then the statements view with Borrell's statements and the article open at one of them.
+// Usage: node scripts/screenshot.mjs [out.png]   (needs `npm run build` and Debian chromium;
+// the second goes beside the first, named *-statements.png)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,9 +35,21 @@ try {
   await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Borrel');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
-  await page.getByRole('article', { name: 'Article reader' }).getByRole('heading').waitFor();
+  await page.getByRole('article', { name: 'Article reader' }).getByRole('heading', { level: 2 }).waitFor();
+  await page.locator('.body .stmt').first().waitFor();
   await page.screenshot({ path: out });
   console.log(`saved ${out}`);
+
+  const statementsOut = out.replace(/\.png$/, '-statements.png');
+  await page.getByRole('tab', { name: 'Statements' }).click();
+  await page.getByRole('combobox', { name: 'Speaker', exact: true }).fill('borrel');
+  await page.getByRole('button', { name: 'Find statements' }).click();
+  const found = page.getByRole('list', { name: 'Statements found' });
+  await found.getByRole('article').first().waitFor();
+  await found.getByRole('button', { name: /^Open the article at the statement/ }).last().click();
+  await page.locator('.stmt.current-statement').waitFor();
+  await page.screenshot({ path: statementsOut });
+  console.log(`saved ${statementsOut}`);
 } finally {
   await browser.close();
   const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -22,7 +22,7 @@ const found = (page: Page) => page.getByRole('list', { name: 'Statements found' 
 /** Opens the statements tab and finds statements by a speaker typed (not picked) in the box. */
 async function findBySpeaker(page: Page, typed: string): Promise<void> {
   await page.getByRole('tab', { name: 'Statements' }).click();
-  const box = page.getByRole('combobox', { name: 'Speaker' });
+  const box = page.getByRole('combobox', { name: 'Speaker', exact: true });
   await box.fill(typed);
   await page.getByRole('button', { name: 'Find statements' }).click();
 }
@@ -33,7 +33,7 @@ test('typing "borrel" finds Borrell’s two statements; a verification survives 
 
   // The autocomplete offers the registry's canonical name for a misspelt prefix.
   await page.getByRole('tab', { name: 'Statements' }).click();
-  const box = page.getByRole('combobox', { name: 'Speaker' });
+  const box = page.getByRole('combobox', { name: 'Speaker', exact: true });
   await box.fill('borrel');
   await expect(page.getByRole('listbox', { name: 'Speaker suggestions' }).getByRole('option').first()).toContainText('Josep Borrell');
 

@@ -50,7 +50,8 @@ export function StatementItem({ statement: s, onOpen, onChanged, current }: Prop
 
   return (
     <article className={`statement status-${s.status}${current ? ' current' : ''}`} aria-label={`Statement by ${who}`} data-statement={s.id}>
-      <blockquote className={`quote kind-${s.kind}`}>{s.quote.text}</blockquote>
+      {/* The quote as the article has it, less a comma or colon left at its end by the attribution. */}
+      <blockquote className={`quote kind-${s.kind}`}>{s.quote.text.replace(/[,;:]\s*$/u, '')}</blockquote>
       <p className="who">
         <strong>{who}</strong>
         {s.speaker?.role && <span className="role">, {s.speaker.role}</span>}
