@@ -21,7 +21,7 @@ import { isPersonPronoun, speakerAfter, speakerBefore, splitPhrase, type Mention
 import type { ExtractedStatement, ExtractOptions, Span, StatementKind } from './types';
 
 /** Bumped whenever the output for the same text can change (stored statements are re-extracted). */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** A statement before its speaker is resolved. */
 interface Draft {
