@@ -17,7 +17,16 @@ import { findCues, type CueHit } from './cues';
 import { findQuotes, type QuoteRun } from './marks';
 import { ArticlePeople } from './people';
 import { splitSentences, type Sentence } from './sentences';
-import { isPersonPronoun, speakerAfter, speakerBefore, splitPhrase, type Mention } from './speakers';
+import {
+  antecedentOfWho,
+  isPersonPronoun,
+  speakerAfter,
+  speakerBefore,
+  splitPhrase,
+  subjectBeforeApposition,
+  subjectOfCoordinatedVerb,
+  type Mention,
+} from './speakers';
 import type { ExtractedStatement, ExtractOptions, Span, StatementKind } from './types';
 
 /** Bumped whenever the output for the same text can change (stored statements are re-extracted). */
@@ -207,8 +216,13 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
           if (/^\p{Lu}/u.test(apText) && !/\s(?:and|or)\s/.test(apText)) m = ap;
         }
       }
+      // "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said": the subject opens the sentence
+      if (!m) m = subjectBeforeApposition(text, S.start, c.start);
+      if (!m) m = antecedentOfWho(text, S.start, c.start);
       if (!m && prev && /(?:\band|\bbut|,)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
     }
+    // "Ms. Conway rejected the idea and said ...": the subject of the first verb
+    if (!m && c.kind === 'verb') m = subjectOfCoordinatedVerb(text, S.start, c.start);
     out.set(c, m);
     if (m) prev = m;
   }
