@@ -121,7 +121,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       ci++;
     }
     if (!sq.length && !sc.length) continue;
-    const speakers = cueSpeakers(text, S, sc);
+    const speakers = cueSpeakers(text, masked, S, sc);
     const sentenceDirects: Draft[] = [];
 
     // Direct statements.
@@ -197,7 +197,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  * ("according to X"), or, for a verb coordinated with an earlier one ("He stated ... and
  * noted ..."), the earlier verb's speaker.
  */
-function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Mention | null> {
+function cueSpeakers(text: string, masked: string, S: Sentence, sc: CueHit[]): Map<CueHit, Mention | null> {
   const out = new Map<CueHit, Mention | null>();
   let prev: Mention | null = null;
   for (const c of sc) {
@@ -217,12 +217,13 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
         }
       }
       // "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said": the subject opens the sentence
-      if (!m) m = subjectBeforeApposition(text, S.start, c.start);
+      if (!m) m = subjectBeforeApposition(text, masked, S.start, c.start);
       if (!m) m = antecedentOfWho(text, S.start, c.start);
-      if (!m && prev && /(?:\band|\bbut|,)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
+      // (a closing quotation mark may follow the comma: '“...,” adding')
+      if (!m && prev && /(?:\band|\bbut|,(?:''|["”’»])?)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
     }
     // "Ms. Conway rejected the idea and said ...": the subject of the first verb
-    if (!m && c.kind === 'verb') m = subjectOfCoordinatedVerb(text, S.start, c.start);
+    if (!m && c.kind === 'verb') m = subjectOfCoordinatedVerb(text, masked, S.start, c.start, /ing$/.test(text.slice(c.start, c.end)));
     out.set(c, m);
     if (m) prev = m;
   }
@@ -366,6 +367,14 @@ const trimSpan = (text: string, s: number, e: number): [number, number] => {
   return [s, e];
 };
 
+/**
+ * The hearer after "told" when no "that" follows, up to where the reported clause starts: an
+ * object pronoun, a short noun phrase or a capitalised name, an optional time or place, then a
+ * word that opens a clause (a pronoun or a determiner).
+ */
+const HEARER =
+  /^\s*(?:me|him|her|them|us|you|reporters|journalists|(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){0,3}\p{Lu}[\p{L}'’.&-]*|(?:the|a|an|his|her|their|its|local|city|state)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?:\s+(?:on|in|at|last|this|earlier|during)\s+[^,.;:\u0001]{1,40}?)?\s*,?\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|its|this|these|those|no|most|many|some|all)\s)/u;
+
 /** An indirect (or mixed) statement from the cue `sc[k]`, or null. */
 function reportedStatement(
   text: string,
@@ -409,6 +418,11 @@ function reportedStatement(
         stop = c.end + lead.index;
         break;
       }
+      // "X told Y that ..., adding ...": a participle after a comma opens a clause of its own
+      if (/ing$/.test(text.slice(n.start, n.end)) && /,(?:''|["”’»])?\s*$/.test(text.slice(c.end, n.start))) {
+        stop = n.start;
+        break;
+      }
       if (nsp && nsp !== speaker && nsp.start > c.end) {
         const lead2 = /,\s*$/.exec(text.slice(c.end, nsp.start));
         if (lead2) {
@@ -438,11 +452,15 @@ function reportedStatement(
       // "X said (that) ..." : the clause after the cue; "told Y that" skips the hearer.
       s = c.end;
       const that = /^[^,.;:\u0001]{0,60}?\b(that|что|whether|how|why)\b/u.exec(after);
-      if (that && (/^(?:told|tells|telling|tell|assured|informed|warned|reminded|urged|asked)/.test(text.slice(c.start, c.end)) || that.index <= 1)) s = c.end + that.index;
-      else if (/^(?:told|tells|telling|tell)\b/.test(text.slice(c.start, c.end))) {
-        const comma = /^[^,.;:\u0001]{0,60}?,/.exec(after);
-        if (!comma) return null;
-        s = c.end + comma[0].length;
+      const thatAt = that ? that[0].length - that[1]!.length : -1;
+      const telling = /^(?:told|tells|telling|tell)\b/.test(text.slice(c.start, c.end));
+      if (that && (telling || /^(?:assured|informed|warned|reminded|urged|asked)/.test(text.slice(c.start, c.end)) || thatAt <= 1)) s = c.end + thatAt;
+      else if (telling) {
+        // "told me his support ...", "told a news conference they ...": the hearer is skipped
+        const hearer = HEARER.exec(after);
+        const comma = hearer ? null : /^[^,.;:\u0001]{0,60}?,/.exec(after);
+        if (!hearer && !comma) return null;
+        s = c.end + (hearer ?? comma)![0].length;
       }
       e = stop;
     }

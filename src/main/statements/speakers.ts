@@ -260,9 +260,12 @@ const CLAUSE_OPENER = /^(?:(?:But|And|So|Still|Yet|Even|Meanwhile|However|Instea
  * (after a connective) and run to its first comma; what sits between that comma and the cue
  * is the apposition, which must itself end with a comma right before the verb.
  */
-export function subjectBeforeApposition(text: string, from: number, cueStart: number): Mention | null {
+export function subjectBeforeApposition(text: string, masked: string, from: number, cueStart: number): Mention | null {
   if (cueStart - from > 320) return null;
-  const lead = text.slice(from, cueStart);
+  // read on the masked text (quotes blanked); a quote opening the sentence is skipped
+  const quoted = /^\u0001+[\s,]*/.exec(masked.slice(from, Math.min(cueStart, from + 2000)));
+  if (quoted) from += quoted[0].length;
+  const lead = masked.slice(from, cueStart);
   // the verb must follow ", " (an adverb or two may sit between: ", though, said")
   if (!/,\s*(?:(?:also|later|then|though|however|too)\s+)?$/.test(lead)) return null;
   const opener = CLAUSE_OPENER.exec(lead)![0].length;
@@ -286,12 +289,16 @@ const SUBJECT = /^(?:(?:He|She|They|We)\b|(?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}'â€
  * The subject of a sentence whose cue at `cueStart` is a second verb coordinated with the first:
  * "FBI Director James Comey called the handling careless, but said ...", "Ms. Conway rejected the
  * idea and said ...". The subject opens the sentence (after a connective or a short
- * introductory adverbial) and is followed by its own lower-case verb.
+ * introductory adverbial) and is followed by its own lower-case verb. A participle after a comma
+ * (`participle`: "Trump launched an attack, calling him ...") takes the subject the same way.
  */
-export function subjectOfCoordinatedVerb(text: string, from: number, cueStart: number): Mention | null {
+export function subjectOfCoordinatedVerb(text: string, masked: string, from: number, cueStart: number, participle: boolean): Mention | null {
   if (cueStart - from > 400) return null;
-  const lead = text.slice(from, cueStart);
-  if (!/(?:,\s*|\s)(?:and|but)\s+(?:(?:also|then|later|again|even|still)\s+)?$/.test(lead)) return null;
+  const quoted = /^\u0001+[\s,]*/.exec(masked.slice(from, Math.min(cueStart, from + 2000)));
+  if (quoted) from += quoted[0].length;
+  const lead = masked.slice(from, cueStart);
+  const coordinated = /(?:,\s*|\s)(?:and|but)\s+(?:(?:also|then|later|again|even|still)\s+)?$/.test(lead);
+  if (!coordinated && !(participle && /[,\u0001]\s*$/.test(lead))) return null;
   let at = CLAUSE_OPENER.exec(lead)![0].length;
   at += INTRO_ADVERBIAL.exec(lead.slice(at))![0].length;
   const m = SUBJECT.exec(lead.slice(at));
