@@ -80,7 +80,10 @@ const EN_CUE = new RegExp(
     '([Aa]ccording to)' +
     '|((?:told|tells|telling|tell) (?:reporters|journalists|the press|the media|the crowd|an audience|supporters|a crowd))' +
     '|((?:expressed|expresses|expressing|voiced|voices|voicing|raised|raises) (?:fears?|concerns?|hopes?|doubts?|confidence|regret|optimism|skepticism|scepticism|alarm|frustration|disappointment|surprise|support|dismay|anger|outrage|worry|worries))' +
-    '|((?:pointed|points|pointing) out|(?:made|makes) clear|(?:went|goes) on to say|(?:called|calls) for)' +
+    '|((?:pointed|points|pointing) out|(?:made|makes) clear|(?:went|goes) on to say|(?:called|calls|call) (?:for|on))' +
+    // "called Trump “unhinged”": naming something with quoted words reports what was said
+    // (not "what he called “...”", not "so-called", not the passive "is called")
+    '|((?<!\\bwhat \\S+ |so-|\\b(?:is|was|were|are|be|been|being) )(?:called|calls|calling)(?= [^\\u0001.,;:!?]{1,60}?\\u0001))' +
     // "agreed" reports speech only with a clause ("agreed that ..."), not "agreed to host"
     '|((?:agreed|agrees|agree)(?= that\\b))' +
     '|(' +

@@ -133,6 +133,13 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       if (att) {
         att.cue.used = true;
         const d: Draft = { kind: 'direct', start: q.start, end: q.end, cue: att.cue, speaker: att.speaker, sentence: si, inheritsFrom: null };
+        // 'Clinton would have to "go more to center," Cuban said': the statement is the whole
+        // clause, its words before the quote included (a mixed statement)
+        const lead = afterDateline(text, S.start, q.open);
+        if (k === 0 && att.cue.start >= q.close && countWords(text.slice(lead, q.open)) >= 3 && !/[,:;—–-]\s*$/.test(text.slice(lead, q.open))) {
+          d.kind = 'mixed';
+          d.start = lead;
+        }
         drafts.push(d);
         sentenceDirects.push(d);
         lastDirect = d;
@@ -402,10 +409,29 @@ function reportedStatement(
       if (comma < 0 || comma > speaker.end + 40 || comma >= S.end) return null;
       s = comma + 1;
       e = S.end;
+    } else if (/,\s*$/.test(before) && /^,\s*\S/.test(text.slice(speaker.end, S.end)) && countWords(text.slice(speaker.end, S.end)) >= MIN_CONTENT_WORDS) {
+      // "About 10 p.m., according to a timeline, the contractors left": after a short opener the
+      // statement is the whole sentence; after a clause of its own, what follows the source
+      const lead = afterDateline(text, S.start, c.start);
+      if (countWords(text.slice(lead, c.start)) <= 6) s = lead;
+      else if (/^,\s*(?:he|she|they|it|we|I|there|\d|(?:two|three|four|five|six|seven|eight|nine|ten|most|many|some|all)\s)/u.test(text.slice(speaker.end, S.end))) s = speaker.end + 1;
+      else {
+        // ", according to John Weaver, a Republican strategist": the rest is an apposition
+        s = lead;
+        e = S.start + before.search(/,\s*$/);
+      }
+      e = e < 0 ? S.end : e;
     } else if (/,\s*$/.test(before)) {
       s = S.start;
       e = S.start + before.search(/,\s*$/);
     } else return null;
+  } else if (!speaker && /^ask/.test(text.slice(c.start, c.end)) && /\b(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Oo]nce|[Aa]s|[Uu]pon|[Ww]hile)\s+(?:being\s+)?$/.test(before)) {
+    // "When asked about the polls, Trump said ...": the question is reported, its asker unnamed
+    const rest = text.slice(c.end, S.end);
+    const about = /^\s*(?:about\s+)?/.exec(rest)![0].length;
+    const comma = rest.indexOf(',', about);
+    s = c.end + about;
+    e = comma < 0 ? S.end : c.end + comma;
   } else {
     // Where the clause of this cue stops: at the next cue coordinated with it.
     let stop = S.end;
@@ -467,8 +493,10 @@ function reportedStatement(
   }
   [s, e] = trimSpan(text, s, e);
   if (e - s > MAX_CONTENT) e = s + MAX_CONTENT;
-  if (e <= s || countWords(text.slice(s, e)) < MIN_CONTENT_WORDS) return null;
+  if (e <= s) return null;
   const piece = masked.slice(s, e);
+  // quoted words make a short clause a statement ("called Trump “unhinged”")
+  if (countWords(text.slice(s, e)) < (piece.includes(MASK) ? 2 : MIN_CONTENT_WORDS)) return null;
   let kind: StatementKind = piece.includes(MASK) ? 'mixed' : 'indirect';
   if (kind === 'mixed' && /^(?:that\s+|что\s+)?\u0001+[.]?$/u.test(piece.replace(/[\s,.;:!?]+$/, ''))) kind = 'direct';
   // "X expressed a similar view. He stated that ..." : the view's holder is named before.
