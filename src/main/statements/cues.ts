@@ -130,3 +130,27 @@ export function findCues(masked: string, russian: boolean): CueHit[] {
   }
   return hits;
 }
+
+/**
+ * The cues of a headline written in title case ("Bernie Sanders Says He's Already Started ..."),
+ * where the verb is capitalised: found on a lower-cased copy of [start, end). Empty when the
+ * line is not in title case (most of its longer words capitalised).
+ */
+export function findHeadlineCues(masked: string, start: number, end: number): CueHit[] {
+  const line = masked.slice(start, end);
+  const words = line.match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3 || words.filter((w) => /^\p{Lu}/u.test(w)).length < 0.6 * words.length) return [];
+  // ASCII lower-casing keeps every offset where it was
+  const lower = line.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+  const hits: CueHit[] = [];
+  EN_CUE.lastIndex = 0;
+  for (let m = EN_CUE.exec(lower); m; m = EN_CUE.exec(lower)) {
+    // only the capitalised verbs: the lower-case ones are found by findCues already
+    // one finite verb: the first ("Sanders Says He's Writing ..." has one statement)
+    if (m.index > 0 && /^\p{Lu}/u.test(line[m.index]!) && !m[1] && !/ing$/.test(m[0])) {
+      hits.push({ start: start + m.index, end: start + m.index + m[0].length, kind: 'verb', used: false });
+      break;
+    }
+  }
+  return hits;
+}

@@ -13,7 +13,7 @@
  * 5. Speakers are resolved inside the article (people.ts): names to their fullest form,
  *    pronouns to the subject of the sentence before, role nouns to the person holding the role.
  */
-import { findCues, type CueHit } from './cues';
+import { findCues, findHeadlineCues, type CueHit } from './cues';
 import { findQuotes, type QuoteRun } from './marks';
 import { ArticlePeople } from './people';
 import { splitSentences, type Sentence } from './sentences';
@@ -66,7 +66,10 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
   const quotes = findQuotes(text);
   const masked = maskQuotes(text, quotes);
   const sentences = splitSentences(masked);
-  const cues = findCues(masked, russian);
+  let cues = findCues(masked, russian);
+  // a headline in title case: its capitalised verbs are cues too ("Trump Says He ...")
+  const head = sentences[0] && sentences[0].para === 0 ? findHeadlineCues(masked, sentences[0].start, sentences[0].end) : [];
+  if (head.length) cues = [...cues, ...head].sort((a, b) => a.start - b.start);
   const drafts = findDrafts(text, masked, sentences, quotes, cues);
   return resolve(text, sentences, drafts);
 }
@@ -382,6 +385,9 @@ const trimSpan = (text: string, s: number, e: number): [number, number] => {
 const HEARER =
   /^\s*(?:me|him|her|them|us|you|reporters|journalists|(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){0,3}\p{Lu}[\p{L}'’.&-]*|(?:the|a|an|his|her|their|its|local|city|state)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?:\s+(?:on|in|at|last|this|earlier|during)\s+[^,.;:\u0001]{1,40}?)?\s*,?\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|its|this|these|those|no|most|many|some|all)\s)/u;
 
+/** Where a reported clause ends inside its sentence: a semicolon or a tacked-on comparison. */
+const CLAUSE_END = /;|,\s+(?:compared (?:with|to)|up from|down from|versus|vs\.)\s/;
+
 /** An indirect (or mixed) statement from the cue `sc[k]`, or null. */
 function reportedStatement(
   text: string,
@@ -450,13 +456,16 @@ function reportedStatement(
         break;
       }
       if (nsp && nsp !== speaker && nsp.start > c.end) {
-        const lead2 = /,\s*$/.exec(text.slice(c.end, nsp.start));
+        const lead2 = /(?:,|\s[—–-])\s*$/.exec(text.slice(c.end, nsp.start));
         if (lead2) {
           stop = c.end + lead2.index;
           break;
         }
       }
     }
+    // A semicolon, or a comparison tacked on ("..., compared with 64 percent"), ends the clause.
+    const end = CLAUSE_END.exec(masked.slice(c.end, stop));
+    if (end) stop = c.end + end.index;
     const after = text.slice(c.end, stop);
     const lead = speaker ? text.slice(S.start, speaker.start) : before;
     if (speaker && ADJUNCT.test(after.replace(/[.!?]+\s*$/, '')) && /[,—–]\s*$/.test(lead) && countWords(lead) >= MIN_CONTENT_WORDS) {
