@@ -266,11 +266,12 @@ export function subjectBeforeApposition(text: string, masked: string, from: numb
   const quoted = /^\u0001+[\s,]*/.exec(masked.slice(from, Math.min(cueStart, from + 2000)));
   if (quoted) from += quoted[0].length;
   const lead = masked.slice(from, cueStart);
-  // the verb must follow ", " (an adverb or two may sit between: ", though, said")
-  if (!/,\s*(?:(?:also|later|then|though|however|too)\s+)?$/.test(lead)) return null;
+  // the verb must follow ", " (an adverb or an auxiliary may sit between: ", though, said", ", has said")
+  const verbLead = /,\s*(?:(?:also|later|then|though|however|too|has|have|had|would|will|previously|recently|repeatedly)\s+){0,2}$/;
+  if (!verbLead.test(lead)) return null;
   const opener = CLAUSE_OPENER.exec(lead)![0].length;
   const comma = lead.indexOf(',', opener);
-  if (comma < 0 || comma >= lead.search(/,\s*(?:(?:also|later|then|though|however|too)\s+)?$/)) return null;
+  if (comma < 0 || comma >= lead.search(verbLead)) return null;
   const s = from + opener;
   const m = speakerBefore(text, s, from + comma);
   if (!m || m.start !== s) return null;
