@@ -13,15 +13,24 @@
  * 5. Speakers are resolved inside the article (people.ts): names to their fullest form,
  *    pronouns to the subject of the sentence before, role nouns to the person holding the role.
  */
-import { findCues, type CueHit } from './cues';
+import { findCues, findHeadlineCues, type CueHit } from './cues';
 import { findQuotes, type QuoteRun } from './marks';
 import { ArticlePeople } from './people';
 import { splitSentences, type Sentence } from './sentences';
-import { isPersonPronoun, speakerAfter, speakerBefore, splitPhrase, type Mention } from './speakers';
+import {
+  antecedentOfWho,
+  isPersonPronoun,
+  speakerAfter,
+  speakerBefore,
+  splitPhrase,
+  subjectBeforeApposition,
+  subjectOfCoordinatedVerb,
+  type Mention,
+} from './speakers';
 import type { ExtractedStatement, ExtractOptions, Span, StatementKind } from './types';
 
 /** Bumped whenever the output for the same text can change (stored statements are re-extracted). */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** A statement before its speaker is resolved. */
 interface Draft {
@@ -57,7 +66,10 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
   const quotes = findQuotes(text);
   const masked = maskQuotes(text, quotes);
   const sentences = splitSentences(masked);
-  const cues = findCues(masked, russian);
+  let cues = findCues(masked, russian);
+  // a headline in title case: its capitalised verbs are cues too ("Trump Says He ...")
+  const head = sentences[0] && sentences[0].para === 0 ? findHeadlineCues(masked, sentences[0].start, sentences[0].end) : [];
+  if (head.length) cues = [...cues, ...head].sort((a, b) => a.start - b.start);
   const drafts = findDrafts(text, masked, sentences, quotes, cues);
   return resolve(text, sentences, drafts);
 }
@@ -112,7 +124,7 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       ci++;
     }
     if (!sq.length && !sc.length) continue;
-    const speakers = cueSpeakers(text, S, sc);
+    const speakers = cueSpeakers(text, masked, S, sc);
     const sentenceDirects: Draft[] = [];
 
     // Direct statements.
@@ -124,6 +136,13 @@ function findDrafts(text: string, masked: string, sentences: Sentence[], quotes:
       if (att) {
         att.cue.used = true;
         const d: Draft = { kind: 'direct', start: q.start, end: q.end, cue: att.cue, speaker: att.speaker, sentence: si, inheritsFrom: null };
+        // 'Clinton would have to "go more to center," Cuban said': the statement is the whole
+        // clause, its words before the quote included (a mixed statement)
+        const lead = afterDateline(text, S.start, q.open);
+        if (k === 0 && att.cue.start >= q.close && countWords(text.slice(lead, q.open)) >= 3 && !/[,:;—–-]\s*$/.test(text.slice(lead, q.open))) {
+          d.kind = 'mixed';
+          d.start = lead;
+        }
         drafts.push(d);
         sentenceDirects.push(d);
         lastDirect = d;
@@ -188,7 +207,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  * ("according to X"), or, for a verb coordinated with an earlier one ("He stated ... and
  * noted ..."), the earlier verb's speaker.
  */
-function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Mention | null> {
+function cueSpeakers(text: string, masked: string, S: Sentence, sc: CueHit[]): Map<CueHit, Mention | null> {
   const out = new Map<CueHit, Mention | null>();
   let prev: Mention | null = null;
   for (const c of sc) {
@@ -207,8 +226,14 @@ function cueSpeakers(text: string, S: Sentence, sc: CueHit[]): Map<CueHit, Menti
           if (/^\p{Lu}/u.test(apText) && !/\s(?:and|or)\s/.test(apText)) m = ap;
         }
       }
-      if (!m && prev && /(?:\band|\bbut|,)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
+      // "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said": the subject opens the sentence
+      if (!m) m = subjectBeforeApposition(text, masked, S.start, c.start);
+      if (!m) m = antecedentOfWho(text, S.start, c.start);
+      // (a closing quotation mark may follow the comma: '“...,” adding')
+      if (!m && prev && /(?:\band|\bbut|,(?:''|["”’»])?)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|later\s+)?$/u.test(text.slice(Math.max(S.start, c.start - 30), c.start))) m = prev;
     }
+    // "Ms. Conway rejected the idea and said ...": the subject of the first verb
+    if (!m && c.kind === 'verb') m = subjectOfCoordinatedVerb(text, masked, S.start, c.start, /ing$/.test(text.slice(c.start, c.end)));
     out.set(c, m);
     if (m) prev = m;
   }
@@ -352,6 +377,17 @@ const trimSpan = (text: string, s: number, e: number): [number, number] => {
   return [s, e];
 };
 
+/**
+ * The hearer after "told" when no "that" follows, up to where the reported clause starts: an
+ * object pronoun, a short noun phrase or a capitalised name, an optional time or place, then a
+ * word that opens a clause (a pronoun or a determiner).
+ */
+const HEARER =
+  /^\s*(?:me|him|her|them|us|you|reporters|journalists|(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){0,3}\p{Lu}[\p{L}'’.&-]*|(?:the|a|an|his|her|their|its|local|city|state)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+)(?:\s+(?:on|in|at|last|this|earlier|during)\s+[^,.;:\u0001]{1,40}?)?\s*,?\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|its|this|these|those|no|most|many|some|all)\s)/u;
+
+/** Where a reported clause ends inside its sentence: a semicolon or a tacked-on comparison. */
+const CLAUSE_END = /;|,\s+(?:compared (?:with|to)|up from|down from|versus|vs\.)\s/;
+
 /** An indirect (or mixed) statement from the cue `sc[k]`, or null. */
 function reportedStatement(
   text: string,
@@ -379,10 +415,29 @@ function reportedStatement(
       if (comma < 0 || comma > speaker.end + 40 || comma >= S.end) return null;
       s = comma + 1;
       e = S.end;
+    } else if (/,\s*$/.test(before) && /^,\s*\S/.test(text.slice(speaker.end, S.end)) && countWords(text.slice(speaker.end, S.end)) >= MIN_CONTENT_WORDS) {
+      // "About 10 p.m., according to a timeline, the contractors left": after a short opener the
+      // statement is the whole sentence; after a clause of its own, what follows the source
+      const lead = afterDateline(text, S.start, c.start);
+      if (countWords(text.slice(lead, c.start)) <= 6) s = lead;
+      else if (/^,\s*(?:he|she|they|it|we|I|there|\d|(?:two|three|four|five|six|seven|eight|nine|ten|most|many|some|all)\s)/u.test(text.slice(speaker.end, S.end))) s = speaker.end + 1;
+      else {
+        // ", according to John Weaver, a Republican strategist": the rest is an apposition
+        s = lead;
+        e = S.start + before.search(/,\s*$/);
+      }
+      e = e < 0 ? S.end : e;
     } else if (/,\s*$/.test(before)) {
       s = S.start;
       e = S.start + before.search(/,\s*$/);
     } else return null;
+  } else if (!speaker && /^ask/.test(text.slice(c.start, c.end)) && /\b(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ii]f|[Oo]nce|[Aa]s|[Uu]pon|[Ww]hile)\s+(?:being\s+)?$/.test(before)) {
+    // "When asked about the polls, Trump said ...": the question is reported, its asker unnamed
+    const rest = text.slice(c.end, S.end);
+    const about = /^\s*(?:about\s+)?/.exec(rest)![0].length;
+    const comma = rest.indexOf(',', about);
+    s = c.end + about;
+    e = comma < 0 ? S.end : c.end + comma;
   } else {
     // Where the clause of this cue stops: at the next cue coordinated with it.
     let stop = S.end;
@@ -395,14 +450,22 @@ function reportedStatement(
         stop = c.end + lead.index;
         break;
       }
+      // "X told Y that ..., adding ...": a participle after a comma opens a clause of its own
+      if (/ing$/.test(text.slice(n.start, n.end)) && /,(?:''|["”’»])?\s*$/.test(text.slice(c.end, n.start))) {
+        stop = n.start;
+        break;
+      }
       if (nsp && nsp !== speaker && nsp.start > c.end) {
-        const lead2 = /,\s*$/.exec(text.slice(c.end, nsp.start));
+        const lead2 = /(?:,|\s[—–-])\s*$/.exec(text.slice(c.end, nsp.start));
         if (lead2) {
           stop = c.end + lead2.index;
           break;
         }
       }
     }
+    // A semicolon, or a comparison tacked on ("..., compared with 64 percent"), ends the clause.
+    const end = CLAUSE_END.exec(masked.slice(c.end, stop));
+    if (end) stop = c.end + end.index;
     const after = text.slice(c.end, stop);
     const lead = speaker ? text.slice(S.start, speaker.start) : before;
     if (speaker && ADJUNCT.test(after.replace(/[.!?]+\s*$/, '')) && /[,—–]\s*$/.test(lead) && countWords(lead) >= MIN_CONTENT_WORDS) {
@@ -424,19 +487,25 @@ function reportedStatement(
       // "X said (that) ..." : the clause after the cue; "told Y that" skips the hearer.
       s = c.end;
       const that = /^[^,.;:\u0001]{0,60}?\b(that|что|whether|how|why)\b/u.exec(after);
-      if (that && (/^(?:told|tells|telling|tell|assured|informed|warned|reminded|urged|asked)/.test(text.slice(c.start, c.end)) || that.index <= 1)) s = c.end + that.index;
-      else if (/^(?:told|tells|telling|tell)\b/.test(text.slice(c.start, c.end))) {
-        const comma = /^[^,.;:\u0001]{0,60}?,/.exec(after);
-        if (!comma) return null;
-        s = c.end + comma[0].length;
+      const thatAt = that ? that[0].length - that[1]!.length : -1;
+      const telling = /^(?:told|tells|telling|tell)\b/.test(text.slice(c.start, c.end));
+      if (that && (telling || /^(?:assured|informed|warned|reminded|urged|asked)/.test(text.slice(c.start, c.end)) || thatAt <= 1)) s = c.end + thatAt;
+      else if (telling) {
+        // "told me his support ...", "told a news conference they ...": the hearer is skipped
+        const hearer = HEARER.exec(after);
+        const comma = hearer ? null : /^[^,.;:\u0001]{0,60}?,/.exec(after);
+        if (!hearer && !comma) return null;
+        s = c.end + (hearer ?? comma)![0].length;
       }
       e = stop;
     }
   }
   [s, e] = trimSpan(text, s, e);
   if (e - s > MAX_CONTENT) e = s + MAX_CONTENT;
-  if (e <= s || countWords(text.slice(s, e)) < MIN_CONTENT_WORDS) return null;
+  if (e <= s) return null;
   const piece = masked.slice(s, e);
+  // quoted words make a short clause a statement ("called Trump “unhinged”")
+  if (countWords(text.slice(s, e)) < (piece.includes(MASK) ? 2 : MIN_CONTENT_WORDS)) return null;
   let kind: StatementKind = piece.includes(MASK) ? 'mixed' : 'indirect';
   if (kind === 'mixed' && /^(?:that\s+|что\s+)?\u0001+[.]?$/u.test(piece.replace(/[\s,.;:!?]+$/, ''))) kind = 'direct';
   // "X expressed a similar view. He stated that ..." : the view's holder is named before.

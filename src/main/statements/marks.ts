@@ -2,8 +2,9 @@
  * Quotation marks: finds the top-level quoted passages of a text in one pass.
  *
  * Handles straight (") and curly (“ ”) double quotes, guillemets (« », nested ones counted),
- * low-high quotes („ “ and „ ”), and typographic single quotes (‘ ’, strict rules because ’ is
- * also the apostrophe). A quote that is not closed when its paragraph ends continues into the
+ * low-high quotes („ “ and „ ”), doubled apostrophes ('' ... '', the New York Times archive
+ * convention), and typographic single quotes (‘ ’, strict rules because ’ is also the
+ * apostrophe). A quote that is not closed when its paragraph ends continues into the
  * next paragraph only when that paragraph opens with a quotation mark (the multi-paragraph
  * convention of news writing); otherwise it stops at the paragraph end, and a very long unclosed
  * quote stops at its first sentence end, so a stray mark never swallows the rest of an article.
@@ -26,7 +27,7 @@ export interface QuoteRun {
   multiParagraph: boolean;
 }
 
-type Family = 'double' | 'guillemet' | 'low' | 'single';
+type Family = 'double' | 'guillemet' | 'low' | 'single' | 'twin';
 
 /** An unclosed quote longer than this is cut at its first sentence end. */
 const MAX_UNCLOSED = 1500;
@@ -51,9 +52,11 @@ export function findQuotes(text: string): QuoteRun[] {
 
   const prevCode = (i: number): number => (i > 0 ? text.charCodeAt(i - 1) : 32);
   const nextCode = (i: number): number => (i + 1 < n ? text.charCodeAt(i + 1) : 32);
+  /** Two apostrophes in a row ('') stand for one double quotation mark. */
+  const isTwin = (i: number): boolean => text.charCodeAt(i) === 39 && i + 1 < n && text.charCodeAt(i + 1) === 39;
 
   const push = (o: number, innerEnd: number, close: number, closed: boolean): void => {
-    let s = o + 1;
+    let s = o + (isTwin(o) ? 2 : 1);
     let e = innerEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
@@ -95,11 +98,14 @@ export function findQuotes(text: string): QuoteRun[] {
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       const d = j < n ? text.charCodeAt(j) : 0;
       const reopens =
-        (family === 'double' && (d === 0x201c || d === 34)) || (family === 'guillemet' && d === 0xab) || (family === 'low' && d === 0x201e);
+        (family === 'double' && (d === 0x201c || d === 34)) ||
+        (family === 'guillemet' && d === 0xab) ||
+        (family === 'low' && d === 0x201e) ||
+        (family === 'twin' && isTwin(j));
       if (reopens && i - open <= MAX_UNCLOSED * 4) {
         multi = true;
         depth = 1;
-        i = j + 1;
+        i = j + (family === 'twin' ? 2 : 1);
         continue;
       }
       i = stopUnclosed(i);
@@ -111,6 +117,13 @@ export function findQuotes(text: string): QuoteRun[] {
         const q = nextCode(i);
         if ((isSpace(p) || OPENING_CONTEXT.has(p)) && !isSpace(q)) start('double', i);
         else if (!isWordChar(p) && !isSpace(q) && q !== 46 && q !== 44) start('double', i);
+      } else if (c === 39 && isTwin(i)) {
+        const p = prevCode(i);
+        if ((isSpace(p) || OPENING_CONTEXT.has(p) || i === 0) && !isSpace(nextCode(i + 1))) {
+          start('twin', i);
+          i += 2;
+          continue;
+        }
       } else if (c === 0x201c) start('double', i);
       else if (c === 0x201d) {
         // A right mark used as an opener (sloppy typing): only in opener position.
@@ -141,6 +154,19 @@ export function findQuotes(text: string): QuoteRun[] {
             continue;
           }
           close(i);
+        }
+        break;
+      case 'twin':
+        if (isTwin(i)) {
+          if (isSpace(prevCode(i)) && isWordChar(nextCode(i + 1))) {
+            // Opener-shaped '' inside a quote: the previous quote lost its closing mark.
+            i = stopUnclosed(i);
+            continue;
+          }
+          push(open, i, i + 2, true);
+          family = null;
+          i += 2;
+          continue;
         }
         break;
       case 'guillemet':

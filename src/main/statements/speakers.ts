@@ -70,6 +70,8 @@ const ORG_WORDS = new Set(
     'republicans democrats gop nato osce csto un eu senate congress white washington moscow kremlin parliament duma army ' +
     'navy force forces police guard').split(/\s+/),
 );
+/** Quantifiers that stand alone as the subject of a cue ("Several said", "Many say"). */
+const QUANTIFIERS = new Set('several many some most both others few all'.split(' '));
 /** Nouns that make a lower-case phrase a plausible source ("officials said", "the spokesman said"). */
 const SOURCE_NOUNS =
   /^(?:officials?|spokes(?:man|woman|person|men|women|people)|ministers?|secretary|president|senators?|governors?|mayors?|chairm[ae]n|directors?|head|chief|leaders?|ambassadors?|envoys?|advis[eo]rs?|aides?|analysts?|experts?|lawmakers?|candidates?|nominees?|representatives?|congress(?:man|woman|men|women)|lawyers?|attorneys?|economists?|professors?|researchers?|strategists?|commentators?|reporters?|correspondents?|sources?|officers?|generals?|commanders?|diplomats?|negotiators?|prosecutors?|judges?|sheriffs?|managers?|founders?|executives?|critics?|supporters?|opponents?|voters?|residents?|witnesses?|people|activists?|protesters?|democrats?|republicans?|members?|staffers?|insiders?|observers?|scientists?|doctors?|police|authorities|administration|government|ministry|department|campaign|committee|statement|report|study|poll|polls|survey|analysis|data|agency|group|organi[sz]ation|spokesperson|press secretary|adviser|officials|пресс-секретарь|министр|глава|представитель|президент|премьер|посол|официальный|источник|эксперт|политик|депутат|сенатор)$/i;
@@ -109,6 +111,14 @@ export function speakerBefore(text: string, from: number, cueStart: number): Men
     e = w.start;
   }
   while (e > lo && /\s/.test(text[e - 1]!)) e--;
+  // A party-and-state tag or an age after a name ("Roger Wicker (R-Miss.) said") is skipped.
+  if (text[e - 1] === ')') {
+    const open = text.lastIndexOf('(', e - 1);
+    if (open > lo && e - open <= 24 && !/[()]/.test(text.slice(open + 1, e - 1)) && /[\p{L}\p{N}.]\s*$/u.test(text.slice(lo, open))) {
+      e = open;
+      while (e > lo && /\s/.test(text[e - 1]!)) e--;
+    }
+  }
   let s = e;
   let words = 0;
   let firstWord = '';
@@ -187,6 +197,9 @@ function validPhrase(text: string, s: number, e: number): boolean {
   const first = words[0]!;
   const lf = first.toLowerCase();
   if (words.length === 1 && PRONOUNS.has(lf)) return true;
+  // "Several said", "About 9 percent said", "1,409 teachers said", "most of them said"
+  if (words.length === 1 && QUANTIFIERS.has(lf)) return true;
+  if (words.length <= 5 && words.some((w) => /^(?:\d[\d.,]*%?|percent|half|majority|minority|third|quarter|two-thirds|them)$/i.test(w))) return true;
   if (PRONOUNS.has(lf)) return false;
   if (words.some((w, i) => (i > 0 || !DETERMINERS.has(w.toLowerCase())) && isCapitalised(w) && !/^(?:I|A)$/.test(w))) return true;
   const last = words[words.length - 1]!.replace(/['’]s$/, '');
@@ -207,7 +220,14 @@ export interface PhraseParts {
  * "Ned Price"; "the spokesman" into role "spokesman"; "he" into pronoun "he".
  */
 export function splitPhrase(phrase: string): PhraseParts {
-  const words = phrase.split(/\s+/).filter(Boolean);
+  let words = phrase.split(/\s+/).filter(Boolean);
+  // "Sen. Dianne Feinstein of California", "Gov. John Kasich of Ohio": the place is not the name
+  const of = words.lastIndexOf('of');
+  if (of >= 2 && of === words.length - 2 && isCapitalised(words[of + 1]!)) {
+    const before = words.slice(0, of);
+    const named = before.slice(-2).every((w) => isCapitalised(w) && !TITLES.has(w.toLowerCase().replace(/['’]s$/, '')));
+    if (named) words = before;
+  }
   if (words.length === 1 && PRONOUNS.has(words[0]!.toLowerCase())) return { pronoun: words[0]!.toLowerCase(), name: null, role: null };
   // The name is the trailing run of capitalised words that are not titles.
   let i = words.length;
@@ -219,7 +239,7 @@ export function splitPhrase(phrase: string): PhraseParts {
     i--;
   }
   let nameWords = words.slice(i).map((w) => w.replace(/['’]s$/, '').replace(/,$/, ''));
-  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase())) || nameWords.every((w) => /^[\p{Lu}.\-]+$/u.test(w) && w.length <= 5)) nameWords = [];
+  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()) || QUANTIFIERS.has(w.toLowerCase())) || nameWords.every((w) => /^[\p{Lu}.\-]+$/u.test(w) && w.length <= 5)) nameWords = [];
   const name = nameWords.length ? nameWords.join(' ') : null;
   let roleWords = name ? words.slice(0, i) : words;
   while (roleWords.length && DETERMINERS.has(roleWords[0]!.toLowerCase())) roleWords = roleWords.slice(1);
@@ -229,3 +249,75 @@ export function splitPhrase(phrase: string): PhraseParts {
 
 /** True for he/she (a person), as opposed to they/we/it. */
 export const isPersonPronoun = (p: string): boolean => PERSON_PRONOUNS.has(p.toLowerCase());
+
+/** Openers of a sentence that stand before its subject ("But", "And", "Still,"). */
+const CLAUSE_OPENER = /^(?:(?:But|And|So|Still|Yet|Even|Meanwhile|However|Instead|Now|Also|Then|Similarly|Likewise)\b,?\s+)?/;
+
+/**
+ * The subject of a sentence whose verb at `cueStart` follows an apposition or a relative clause
+ * set off by commas: "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said ...",
+ * "Mr. Coffman, who represents a swing district, said ...". The subject must open the sentence
+ * (after a connective) and run to its first comma; what sits between that comma and the cue
+ * is the apposition, which must itself end with a comma right before the verb.
+ */
+export function subjectBeforeApposition(text: string, masked: string, from: number, cueStart: number): Mention | null {
+  if (cueStart - from > 320) return null;
+  // read on the masked text (quotes blanked); a quote opening the sentence is skipped
+  const quoted = /^\u0001+[\s,]*/.exec(masked.slice(from, Math.min(cueStart, from + 2000)));
+  if (quoted) from += quoted[0].length;
+  const lead = masked.slice(from, cueStart);
+  // the verb must follow ", " (an adverb or an auxiliary may sit between: ", though, said", ", has said")
+  const verbLead = /,\s*(?:(?:also|later|then|though|however|too|has|have|had|would|will|previously|recently|repeatedly)\s+){0,2}$/;
+  if (!verbLead.test(lead)) return null;
+  const opener = CLAUSE_OPENER.exec(lead)![0].length;
+  const comma = lead.indexOf(',', opener);
+  if (comma < 0 || comma >= lead.search(verbLead)) return null;
+  const s = from + opener;
+  const m = speakerBefore(text, s, from + comma);
+  if (!m || m.start !== s) return null;
+  const phrase = text.slice(m.start, m.end);
+  // a name or a source noun, not a pronoun ("He, too, said" is already read by speakerBefore)
+  if (PRONOUNS.has(phrase.toLowerCase())) return null;
+  return m;
+}
+
+/** An introductory adverbial before the subject ("In a brief interview, ", "Last month, "). */
+const INTRO_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|Speaking|Asked|Meanwhile|Separately|Since|For|Over|This|Yesterday|Today)\b[^,;:.!?\u0001]{0,60},\s+)?/;
+/** The subject noun phrase of a sentence: a capitalised run, "of" and "the" allowed inside, or a pronoun. */
+const SUBJECT = /^(?:(?:He|She|They|We)\b|(?:(?:The|A|An)\s+)?(?:\p{Lu}[\p{L}'’.\-]*\s+(?:(?:of|for|the|de|van|von)\s+)*){0,6}\p{Lu}[\p{L}'’\-]*)(?=\s+\p{Ll})/u;
+
+/**
+ * The subject of a sentence whose cue at `cueStart` is a second verb coordinated with the first:
+ * "FBI Director James Comey called the handling careless, but said ...", "Ms. Conway rejected the
+ * idea and said ...". The subject opens the sentence (after a connective or a short
+ * introductory adverbial) and is followed by its own lower-case verb. A participle after a comma
+ * (`participle`: "Trump launched an attack, calling him ...") takes the subject the same way.
+ */
+export function subjectOfCoordinatedVerb(text: string, masked: string, from: number, cueStart: number, participle: boolean): Mention | null {
+  if (cueStart - from > 400) return null;
+  const quoted = /^\u0001+[\s,]*/.exec(masked.slice(from, Math.min(cueStart, from + 2000)));
+  if (quoted) from += quoted[0].length;
+  const lead = masked.slice(from, cueStart);
+  const coordinated = /(?:,\s*|\s)(?:and|but)\s+(?:(?:also|then|later|again|even|still)\s+)?$/.test(lead);
+  if (!coordinated && !(participle && /[,\u0001]\s*$/.test(lead))) return null;
+  let at = CLAUSE_OPENER.exec(lead)![0].length;
+  at += INTRO_ADVERBIAL.exec(lead.slice(at))![0].length;
+  const m = SUBJECT.exec(lead.slice(at));
+  if (!m) return null;
+  const s = from + at;
+  const e = s + m[0].length;
+  if (PRONOUNS.has(m[0].toLowerCase())) return { start: s, end: e };
+  const sp = speakerBefore(text, s, e);
+  return sp && sp.start === s && sp.end === e ? sp : null;
+}
+
+/**
+ * "Sen. Dianne Feinstein of California, who said ...": the person a relative "who" before the
+ * cue refers to, the phrase right before it.
+ */
+export function antecedentOfWho(text: string, from: number, cueStart: number): Mention | null {
+  const m = /(,?\s*)\bwho\s+(?:(?:also|later|then|has|had|have|previously|once)\s+)?$/.exec(text.slice(Math.max(from, cueStart - 40), cueStart));
+  if (!m) return null;
+  const at = Math.max(from, cueStart - 40) + m.index;
+  return speakerBefore(text, from, at);
+}
