@@ -26,8 +26,9 @@ export interface WorkbenchOptions {
    */
   readWorkerFile?: string;
   /**
-   * When the search index must be (re)built, build it before returning (the CLI, which answers
-   * one query and exits) instead of in the background while searches already run.
+   * When the search index must be (re)built, or statements read again by this extractor, do it
+   * before returning (the CLI, which answers one query and exits) instead of in the background
+   * while calls are already answered.
    */
   buildIndexNow?: boolean;
   /**
@@ -70,6 +71,9 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const store = new ArticleStore(db, combineIndexers(fts, statements.indexer));
   const search = openSearch(db, store, fts, options.dbPath, { buildNow: options.buildIndexNow });
   statements.attachCatalog(search.catalog);
+  // Statements made by another extractor version (or none yet) are read again: at once for the
+  // CLI's one-shot commands, in the background for the app.
+  statements.catchUp(options.buildIndexNow === true);
   const reader = options.readWorkerFile && fs.existsSync(options.readWorkerFile) ? startReaderThread(options.readWorkerFile) : undefined;
   const importer = new Importer({
     store,
@@ -198,6 +202,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   return {
     api,
     close: () => {
+      statements.close();
       search.close();
       void reader?.close();
       db.close();

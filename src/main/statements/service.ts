@@ -16,6 +16,12 @@ import type { ExtractedStatement } from './types';
 
 /** Articles re-extracted per transaction. */
 const EXTRACT_CHUNK = 200;
+/** Pause between catch-up chunks, so that calls are answered meanwhile. */
+const CATCH_UP_PAUSE_MS = 5;
+/** Meta keys: the extractor version the archive's statements are at, and a catch-up's progress. */
+const META_VERSION = 'statements_extractor';
+const META_NEXT = 'statements_catchup_next';
+const META_END = 'statements_catchup_end';
 
 /** The statements.* and people.* contract methods. */
 export type StatementsApi = Pick<
@@ -43,6 +49,16 @@ export interface StatementsService {
   attachCatalog(catalog: ArticleCatalog): void;
   /** After an import's transaction committed: hands its articles' speakers to the search catalog. */
   afterCommit(): void;
+  /**
+   * Reads again, with this extractor, the articles whose statements another version made (or
+   * that have none, imported before statements existed): now, or in the background in chunks.
+   * Call after attachCatalog.
+   */
+  catchUp(now: boolean): void;
+  /** True while a catch-up has articles left. */
+  catchingUp(): boolean;
+  /** Stops a background catch-up (it resumes at the next open). */
+  close(): void;
   people: PeopleDirectory;
   store: StatementStore;
   api: StatementsApi;
@@ -88,6 +104,65 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
         if (renamed?.length) for (const a of store.articlesOf(renamed)) store.syncSpeakers(a);
       })();
     }
+  }
+
+  const selectArticle = db.prepare('SELECT id, body, published_at AS publishedAt, language FROM articles WHERE id = ?');
+  /**
+   * Extracts the statements of these articles again in one transaction (analysts' work kept,
+   * see StatementStore.writeExtracted); `then` runs inside it. Returns the statements added.
+   */
+  function reextract(ids: number[], then?: () => void): number {
+    let added = 0;
+    db.transaction(() => {
+      people.checkFresh();
+      for (const id of ids) {
+        const a = selectArticle.get(id) as { id: number; body: string; publishedAt: string | null; language: string | null };
+        const r = store.writeExtracted(a, safeExtract(a.body, a.language), EXTRACTOR_VERSION);
+        added += r.added;
+        pending.set(id, r.speakers);
+      }
+      then?.();
+    })();
+    flush();
+    return added;
+  }
+
+  // Catching up: an archive whose statements were made by another extractor version (or none:
+  // articles imported before statements existed) is read again in the background, in chunks
+  // whose progress commits with them, so a crash resumes where it stopped.
+  const metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  const metaSet = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+  let catchUpTimer: NodeJS.Timeout | null = null;
+  if (metaGet.get(META_VERSION) !== String(EXTRACTOR_VERSION) && metaGet.get(META_NEXT) === undefined) {
+    const end = (db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
+    db.transaction(() => {
+      if (end === 0) metaSet.run(META_VERSION, String(EXTRACTOR_VERSION));
+      else {
+        metaSet.run(META_NEXT, '1');
+        metaSet.run(META_END, String(end));
+      }
+    })();
+  }
+
+  /** Reads the next chunk of a catch-up; true when there is nothing left to read. */
+  function catchUpStep(): boolean {
+    const next = metaGet.get(META_NEXT) as string | undefined;
+    if (next === undefined) return true;
+    const end = Number(metaGet.get(META_END));
+    const ids = db
+      .prepare('SELECT id FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?')
+      .pluck()
+      .all(Number(next), end, EXTRACT_CHUNK) as number[];
+    const finished = ids.length < EXTRACT_CHUNK || ids[ids.length - 1]! >= end;
+    reextract(ids, () => {
+      if (finished) {
+        metaSet.run(META_VERSION, String(EXTRACTOR_VERSION));
+        metaDelete.run(META_NEXT);
+        metaDelete.run(META_END);
+      } else metaSet.run(META_NEXT, String(ids[ids.length - 1]! + 1));
+    });
+    return finished;
   }
 
   const indexer: ArchiveIndexer = {
@@ -204,22 +279,9 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
         const missing = ids.filter((x) => !known.has(x));
         if (missing.length) throw new ApiError('not_found', `no article with id ${missing.slice(0, 5).join(', ')}`);
       } else ids = db.prepare('SELECT id FROM articles WHERE superseded_by IS NULL ORDER BY id').pluck().all() as number[];
-      const select = db.prepare('SELECT id, body, published_at AS publishedAt, language FROM articles WHERE id = ?');
       let statements = 0;
       // A transaction per chunk: a crash keeps every finished chunk, and each article is all or nothing.
-      for (let i = 0; i < ids.length; i += EXTRACT_CHUNK) {
-        const chunk = ids.slice(i, i + EXTRACT_CHUNK);
-        db.transaction(() => {
-          people.checkFresh();
-          for (const id of chunk) {
-            const a = select.get(id) as { id: number; body: string; publishedAt: string | null; language: string | null };
-            const r = store.writeExtracted(a, safeExtract(a.body, a.language), EXTRACTOR_VERSION);
-            statements += r.added;
-            pending.set(id, r.speakers);
-          }
-        })();
-        flush();
-      }
+      for (let i = 0; i < ids.length; i += EXTRACT_CHUNK) statements += reextract(ids.slice(i, i + EXTRACT_CHUNK));
       return { articles: ids.length, statements };
     },
     'people.search': async (args) => {
@@ -288,6 +350,24 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
       };
     },
     afterCommit: flush,
+    catchUp(now) {
+      if (now) {
+        while (!catchUpStep());
+        return;
+      }
+      const step = () => {
+        catchUpTimer = catchUpStep() ? null : setTimeout(step, CATCH_UP_PAUSE_MS);
+        catchUpTimer?.unref();
+      };
+      if (metaGet.get(META_NEXT) !== undefined) {
+        catchUpTimer = setTimeout(step, 0);
+        catchUpTimer.unref();
+      }
+    },
+    catchingUp: () => metaGet.get(META_NEXT) !== undefined,
+    close() {
+      if (catchUpTimer) clearTimeout(catchUpTimer);
+    },
   };
 }
 
