@@ -188,6 +188,9 @@ describe('facets, folding and order', () => {
         deferredSeen++;
         copiesSeen += first.hits.filter((h) => h.foldedCopies > 0).length;
         expect(first.facets).toBeNull();
+        // Until the summary, the total counts articles where stories were not counted yet.
+        expect(first.total, query).toBe(first.storiesPending ? first.articles : full.total);
+        expect(first.storiesPending === true).toBe(first.storiesPending === true && foldCopies);
         const summary = await w.api['search.summary']({ query, foldCopies });
         expect({ total: summary.total, articles: summary.articles, facets: summary.facets }, `${query} fold=${foldCopies}`).toEqual({
           total: full.total,

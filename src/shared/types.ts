@@ -175,11 +175,10 @@ export interface SearchResult {
   articles: number;
   hits: SearchHit[];
   facets: SearchFacets | null;
-  /**
-   * True when the search deferred its summary (`deferSummary`): facets are null and, with
-   * copies folded, `total` counts articles until `search.summary` gives the story count.
-   */
+  /** True when the search deferred its summary (`deferSummary`): facets are null until `search.summary`. */
   summaryPending?: boolean;
+  /** True when, deferred with copies folded, `total` counts articles until `search.summary` gives the story count. */
+  storiesPending?: boolean;
   /** Things the analyst should know about how the query was read ("ignored common words: the"). */
   notices: string[];
   /** Milliseconds spent answering inside the workbench. */

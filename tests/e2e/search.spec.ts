@@ -25,6 +25,8 @@ async function searchFor(page: Page, query: string): Promise<void> {
   await box.fill(query);
   await box.press('Enter');
   if (query) await expect(countLine(page)).toContainText(`“${query}”`);
+  // The page comes first; the story count follows it.
+  await expect(countLine(page)).not.toContainText('counting stories');
 }
 
 const countLine = (page: Page) => page.locator('.search .count');
@@ -32,6 +34,7 @@ const hitList = (page: Page) => page.getByRole('list', { name: 'Search results' 
 
 /** Stories and articles the count line reports ("19 stories (20 articles) match “…”"). */
 async function counts(page: Page): Promise<{ stories: number; articles: number }> {
+  await expect(countLine(page)).not.toContainText('counting stories');
   const text = await countLine(page).innerText();
   const m = /^([\d,]+) (?:stories|story|articles|article)(?: \(([\d,]+) articles?\))? match/.exec(text);
   if (!m) throw new Error(`unexpected count line: ${text}`);

@@ -92,7 +92,7 @@ export class SearchEngine {
         const copies = fold ? (id: number) => this.fts.countAmong(expr, this.catalog.storyArticles(id).filter((x) => x !== id)) : null;
         const hits = this.hits(page, req.snippets === false ? null : compiled, score, copies);
         const n = this.fts.count(expr);
-        return this.result(n, n, hits, null, compiled, started, deferred);
+        return this.result(n, n, hits, null, compiled, started, deferred, deferred && fold);
       }
       const ids = this.liveIds(this.fts.ids(expr));
       const facets = req.facets === false ? null : this.catalog.facets(ids);
@@ -153,6 +153,7 @@ export class SearchEngine {
     compiled: CompiledQuery,
     started: number,
     summaryPending = false,
+    storiesPending = false,
   ): SearchResult {
     const notices = [...compiled.notices];
     if (this.fts.building) {
@@ -165,6 +166,7 @@ export class SearchEngine {
       hits,
       facets,
       ...(summaryPending ? { summaryPending } : {}),
+      ...(storiesPending ? { storiesPending } : {}),
       notices,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };

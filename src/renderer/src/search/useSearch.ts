@@ -85,7 +85,7 @@ export function useSearch(version: number): SearchState {
         if (my !== seq.current) return;
         const now = resultRef.current;
         if (!now || now.params !== p) return;
-        const completed = { params: p, data: { ...now.data, total: summary.total, articles: summary.articles, facets: summary.facets, summaryPending: false } };
+        const completed = { params: p, data: { ...now.data, total: summary.total, articles: summary.articles, facets: summary.facets, summaryPending: false, storiesPending: false } };
         resultRef.current = completed;
         setResult(completed);
       }

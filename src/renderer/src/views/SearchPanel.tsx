@@ -170,10 +170,10 @@ function countLine({ params, data }: ShownResult): string {
       (params.sort === 'oldest' ? ', oldest first' : ', newest first')
     );
   }
-  if (data.summaryPending) {
+  if (data.storiesPending) {
     // Articles are counted; stories (and facets) are on their way.
     const v = data.articles === 1 ? 'matches' : 'match';
-    return `${plural(data.articles, 'article', 'articles')} ${v} “${q}”` + (params.foldCopies ? ' · counting stories…' : '');
+    return `${plural(data.articles, 'article', 'articles')} ${v} “${q}” · counting stories…`;
   }
   const verb = data.total === 1 ? 'matches' : 'match';
   if (!params.foldCopies) return `${plural(data.total, 'article', 'articles')} ${verb} “${q}”`;
