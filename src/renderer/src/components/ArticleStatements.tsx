@@ -3,6 +3,7 @@ import { call } from '../api';
 import type { Person, Statement, StatementKind } from '../statements/api';
 import { SpeakerInput, speakerChoice } from './SpeakerInput';
 import { StatementItem } from './StatementItem';
+import { ErrorLine } from './ErrorLine';
 
 /** A stretch of the article's text the analyst selected: offsets into the stored body. */
 export interface BodySelection {
@@ -100,11 +101,7 @@ function MarkStatementForm({ articleId, selection, onCreated }: { articleId: num
       <button type="submit" disabled={!selection}>
         Mark as statement
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

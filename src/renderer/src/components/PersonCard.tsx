@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { call } from '../api';
 import type { Person } from '../statements/api';
 import { SpeakerInput } from './SpeakerInput';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   personId: number;
@@ -42,7 +43,7 @@ export function PersonCard({ personId, onChanged }: Props) {
     }
   }
 
-  if (!person) return error ? <p role="alert" className="error">{error}</p> : null;
+  if (!person) return <ErrorLine message={error} />;
   return (
     <section className="person-card" aria-label={`About ${person.name}`}>
       <h3>
@@ -77,11 +78,7 @@ export function PersonCard({ personId, onChanged }: Props) {
         <RoleForm onAdd={(role) => change(() => call('people.addRole', { id: person.id, ...role }))} />
         <MergeForm name={person.name} onMerge={(merge) => change(() => call('people.merge', { keep: person.id, merge }), true)} />
       </details>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

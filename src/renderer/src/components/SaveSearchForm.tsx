@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SavedSearch, SearchSort } from '../../../shared/types';
 import { call } from '../api';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   /** The search to save: the one whose results are shown. Null when there is nothing to save. */
@@ -101,11 +102,7 @@ export function SaveSearchForm({ query, sort, onSaved }: Props) {
           <button type="button" onClick={close}>
             Cancel
           </button>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorLine message={error} />
         </form>
       )}
     </div>

@@ -3,6 +3,7 @@ import { call } from '../api';
 import { formatDate } from '../format';
 import type { Person, Statement } from '../statements/api';
 import { SpeakerInput, speakerChoice } from './SpeakerInput';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   statement: Statement;
@@ -98,11 +99,7 @@ export function StatementItem({ statement: s, onOpen, onChanged, current }: Prop
           <button type="submit">Set speaker</button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportLogEntry } from '../../../shared/types';
 import { call } from '../api';
+import { ErrorLine } from '../components/ErrorLine';
 
 /** The import log kept in the archive: every file of every import, newest first, with why. */
 export function ImportLog({ version }: { version: number }) {
@@ -24,7 +25,7 @@ export function ImportLog({ version }: { version: number }) {
       <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide import log' : 'Show import log'}
       </button>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorLine message={error} />
       {open && (
         <table>
           <caption>Import log, newest first</caption>

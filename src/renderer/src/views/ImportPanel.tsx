@@ -4,6 +4,7 @@ import { EncodingSelect } from '../components/EncodingSelect';
 import { MappingForm } from '../components/MappingForm';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
 import { call, CallError, door } from '../api';
+import { ErrorLine } from '../components/ErrorLine';
 
 interface Props {
   /** Called after every file, so the archive views can refresh. */
@@ -225,11 +226,7 @@ export function ImportPanel({ onImported }: Props) {
         </div>
       )}
       {asking && <MappingForm file={asking.file} preview={asking.preview} onDone={asking.answer} />}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {outcomes.length > 0 && (
         <ul className="outcomes" aria-label="Import results">
           {outcomes.map((o, i) => (

@@ -9,6 +9,7 @@ import { MatchNavigator } from '../components/MatchNavigator';
 import { markParagraphs, matchesIn } from '../search/matches';
 import { articleStatements, type Statement } from '../statements/api';
 import { selectionIn, speakerColours } from '../statements/reader';
+import { ErrorLine } from '../components/ErrorLine';
 
 interface Props {
   id: number;
@@ -151,7 +152,7 @@ export function Reader({ id, query = '', statementId = null, onOpen, onChanged }
     }
   }
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error) return <ErrorLine message={error} />;
   if (!article) return <p aria-busy="true">Loading…</p>;
   const ev = article.origin.dateEvidence;
   const rows: Array<[string, string | null]> = [
@@ -267,7 +268,7 @@ export function Reader({ id, query = '', statementId = null, onOpen, onChanged }
           Re-import
         </button>
       </span>
-      {reimportNote && <p role="alert" className="error">{reimportNote}</p>}
+      <ErrorLine message={reimportNote} />
       {showOriginal && original !== null && (
         <pre className="original" aria-label="Original page">
           {original}

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { SavedSearch } from '../../../shared/types';
 import { call } from '../api';
 import { formatCount } from '../format';
+import { ErrorLine } from '../components/ErrorLine';
 
 interface Props {
   saved: SavedSearch[];
@@ -58,11 +59,7 @@ export function SavedSearches({ saved, error, onRun, onChanged }: Props) {
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         Saved searches
       </h2>
-      {(problem ?? error) && (
-        <p role="alert" className="error">
-          {problem ?? error}
-        </p>
-      )}
+      <ErrorLine message={problem ?? error} />
       <p className="visually-hidden" role="status">
         {status}
       </p>

@@ -6,6 +6,7 @@ import { call } from '../api';
 import { formatCount, plural } from '../format';
 import { findStatements, suggestPeople, type Person, type Statement, type StatementStatus } from '../statements/api';
 import type { StatementQuery } from '../../../shared/types';
+import { ErrorLine } from '../components/ErrorLine';
 
 interface Props {
   /** Bumped after imports and corrections elsewhere: the list is fetched again. */
@@ -160,11 +161,7 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
         {rerun && <span role="status"> {rerun}</span>}
       </p>
       {note && <p className="note">{note}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {filter.personId !== undefined && <PersonCard personId={filter.personId} onChanged={() => void load(filter, Math.max(PAGE, shown.current))} />}
       <p className="count" aria-live="polite">
         {busy && !result ? 'Searching…' : result ? plural(result.total, 'statement', 'statements') : ''}
