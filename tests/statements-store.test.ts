@@ -132,13 +132,15 @@ describe('the analyst\'s work survives re-extraction', () => {
     db.close();
 
     wb = open();
-    // Calls are answered at once; the statements come back a chunk at a time.
+    // Calls are answered at once, saying the archive is being read again; the statements come back a chunk at a time.
     expect((await all()).length).toBe(1);
+    expect((await api()['statements.query']({})).notice).toMatch(/being read again .*\(0% done\)/);
     for (let i = 0; i < 100 && (await all()).length < full; i++) await new Promise((r) => setTimeout(r, 20));
     const after = await all();
     expect(after).toHaveLength(full);
     expect((await byMention('Borrel')).status).toBe('verified');
     expect((await api()['search.query']({ query: 'speaker:"Antony Blinken"' })).total).toBe(1);
+    expect((await api()['statements.query']({})).notice).toBeUndefined();
     wb.close();
     // Done once: the next open reads nothing again, and the CLI's way catches up before answering.
     const db2 = openArchiveDb(dbPath);

@@ -69,7 +69,7 @@ export interface ApiMethods {
   /** Delete a saved search. */
   'searches.delete': { args: { id: number }; result: { deleted: boolean } };
   /** Statements by speaker, words in the quote, article date, tag and status; newest first. */
-  'statements.query': { args: StatementQuery; result: { total: number; statements: Statement[] } };
+  'statements.query': { args: StatementQuery; result: { total: number; statements: Statement[]; notice?: string } };
   /** An article's statements (rejected ones included), in text order: for highlighting in the reader. */
   'statements.forArticle': { args: { articleId: number }; result: { statements: Statement[] } };
   /** An analyst confirms an extracted statement (re-extraction keeps it). */

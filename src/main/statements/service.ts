@@ -4,7 +4,7 @@
  * people.* contract methods.
  */
 import { ApiError, type Api } from '../../shared/api';
-import { STATEMENT_STATUSES, type StatementKind, type StatementQuery, type StatementStatus } from '../../shared/types';
+import { STATEMENT_STATUSES, type Statement, type StatementKind, type StatementQuery, type StatementStatus } from '../../shared/types';
 import { optionalDate, optionalInt, optionalString, requiredInt, requiredText } from '../api-args';
 import type { ArchiveIndexer, Db } from '../archive';
 import type { ArticleCatalog } from '../search';
@@ -145,6 +145,13 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
     })();
   }
 
+  /** How far a running catch-up is (0–1), or null when none runs. */
+  function catchUpProgress(): number | null {
+    const next = metaGet.get(META_NEXT) as string | undefined;
+    if (next === undefined) return null;
+    return Math.min(1, (Number(next) - 1) / Math.max(1, Number(metaGet.get(META_END))));
+  }
+
   /** Reads the next chunk of a catch-up; true when there is nothing left to read. */
   function catchUpStep(): boolean {
     const next = metaGet.get(META_NEXT) as string | undefined;
@@ -225,8 +232,12 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
       let ids: number[] | null = null;
       if (q.personId !== undefined) ids = people.exists(q.personId) ? people.members(people.root(q.personId)) : [];
       else if (q.speaker !== undefined) ids = speakerIds(people, q.speaker);
-      if (ids && ids.length === 0) return { total: 0, statements: [] };
-      return store.query(q, ids);
+      const result: { total: number; statements: Statement[]; notice?: string } = ids && ids.length === 0 ? { total: 0, statements: [] } : store.query(q, ids);
+      const progress = catchUpProgress();
+      if (progress !== null) {
+        result.notice = `Articles are being read again for statements by this version of Wirewatch (${Math.floor(progress * 100)}% done): until then some statements are missing or as an older version read them.`;
+      }
+      return result;
     },
     'statements.forArticle': async (args) => ({ statements: store.forArticle(article(args?.articleId).id) }),
     'statements.verify': async (args) => {

@@ -8,7 +8,7 @@ import { call } from '../api';
 export type { Person, Statement, StatementKind, StatementStatus };
 
 /** Statements matching a filter, newest first. */
-export function findStatements(filter: StatementQuery): Promise<{ total: number; statements: Statement[] }> {
+export function findStatements(filter: StatementQuery): Promise<{ total: number; statements: Statement[]; notice?: string }> {
   return call('statements.query', filter);
 }
 

@@ -39,7 +39,7 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState<StatementStatus | ''>('');
   const [filter, setFilter] = useState<StatementQuery>({});
-  const [result, setResult] = useState<{ total: number; statements: Statement[] } | null>(null);
+  const [result, setResult] = useState<{ total: number; statements: Statement[]; notice?: string } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -161,6 +161,11 @@ export function StatementsView({ version, onOpen, selectedId }: Props) {
         {rerun && <span role="status"> {rerun}</span>}
       </p>
       {note && <p className="note">{note}</p>}
+      {result?.notice && (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      )}
       <ErrorLine message={error} />
       {filter.personId !== undefined && <PersonCard personId={filter.personId} onChanged={() => void load(filter, Math.max(PAGE, shown.current))} />}
       <p className="count" aria-live="polite">
