@@ -16,7 +16,11 @@ import type { ExtractedStatement } from './types';
 
 /** Articles re-extracted per transaction. */
 const EXTRACT_CHUNK = 200;
-/** Pause between catch-up chunks, so that calls are answered meanwhile. */
+/**
+ * Articles read again per background catch-up step (about 20 ms of work: calls wait at most
+ * that long behind it), and the pause between steps, so that calls are answered meanwhile.
+ */
+const CATCH_UP_CHUNK = 50;
 const CATCH_UP_PAUSE_MS = 5;
 /** Meta keys: the extractor version the archive's statements are at, and a catch-up's progress. */
 const META_VERSION = 'statements_extractor';
@@ -160,8 +164,8 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
     const ids = db
       .prepare('SELECT id FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?')
       .pluck()
-      .all(Number(next), end, EXTRACT_CHUNK) as number[];
-    const finished = ids.length < EXTRACT_CHUNK || ids[ids.length - 1]! >= end;
+      .all(Number(next), end, CATCH_UP_CHUNK) as number[];
+    const finished = ids.length < CATCH_UP_CHUNK || ids[ids.length - 1]! >= end;
     reextract(ids, () => {
       if (finished) {
         metaSet.run(META_VERSION, String(EXTRACTOR_VERSION));
