@@ -1,4 +1,4 @@
-import type { Db } from '../archive';
+import { ArticleSweep, type Db } from '../archive';
 import { ANALYSER_VERSION, analyseArticle, type IndexedText } from './analyse';
 
 /** The article fields the index reads. */
@@ -41,7 +41,9 @@ export class FullTextIndex {
   private readonly deleteStmt;
   private readonly metaGet;
   private readonly metaSet;
-  private readonly metaDelete;
+  /** The resumable rebuild (meta keys `search_rebuild_next` / `_end`). */
+  private readonly rebuild: ArticleSweep;
+  private readonly rowsBetween;
   private readonly matchScored;
   private readonly matchIds;
   private readonly matchAny;
@@ -57,8 +59,8 @@ export class FullTextIndex {
   private readonly upsertWord;
   private readonly containsStmt;
   /**
-   * True while a rebuild has articles left (mirrors the meta key `search_rebuild_next`, which
-   * only this object writes), so that every search need not read the meta table to know.
+   * True while a rebuild has articles left (mirrors the sweep's meta key, which only this object
+   * writes), so that every search need not read the meta table to know.
    */
   private rebuilding: boolean;
 
@@ -69,9 +71,10 @@ export class FullTextIndex {
     this.deleteStmt = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
     this.containsStmt = db.prepare('SELECT 1 FROM search_fts_docsize WHERE id = ?');
-    this.rebuilding = this.metaGet.get('search_rebuild_next') !== undefined;
+    this.rebuild = new ArticleSweep(db, 'search_rebuild');
+    this.rebuilding = this.rebuild.running();
+    this.rowsBetween = db.prepare('SELECT id, title, body, language FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id');
     this.upsertWord = db.prepare('INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
@@ -132,9 +135,7 @@ export class FullTextIndex {
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
       this.db.prepare('DELETE FROM search_words').run();
-      const maxId = (this.db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
-      this.metaSet.run('search_rebuild_next', '1');
-      this.metaSet.run('search_rebuild_end', String(maxId));
+      this.rebuild.start();
       this.metaSet.run('search_analyser', String(ANALYSER_VERSION));
     })();
     this.rebuilding = true;
@@ -150,28 +151,13 @@ export class FullTextIndex {
    * them, so a crash resumes where it stopped). Returns true when the rebuild is complete.
    */
   rebuildStep(chunk = REBUILD_CHUNK): boolean {
-    const done = this.db.transaction(() => {
-      const next = Number(this.metaGet.get('search_rebuild_next') ?? NaN);
-      if (Number.isNaN(next)) return true;
-      const end = Number(this.metaGet.get('search_rebuild_end'));
-      const rows = this.db
-        .prepare(
-          `SELECT id, title, body, language FROM articles
-           WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?`,
-        )
-        .all(next, end, chunk) as IndexableArticle[];
+    const done = this.rebuild.step(chunk, (ids) => {
+      if (ids.length === 0) return;
+      const rows = this.rowsBetween.all(ids[0], ids[ids.length - 1]) as IndexableArticle[];
       this.beginFile();
       for (const r of rows) this.add(r);
       this.endFile();
-      const last = rows.length ? rows[rows.length - 1]!.id : end;
-      if (rows.length < chunk || last >= end) {
-        this.metaDelete.run('search_rebuild_next');
-        this.metaDelete.run('search_rebuild_end');
-        return true;
-      }
-      this.metaSet.run('search_rebuild_next', String(last + 1));
-      return false;
-    })();
+    });
     // Set once the step has committed.
     if (done) this.rebuilding = false;
     return done;

@@ -6,7 +6,7 @@
 import { ApiError, type Api } from '../../shared/api';
 import { STATEMENT_STATUSES, type Statement, type StatementKind, type StatementQuery, type StatementStatus } from '../../shared/types';
 import { optionalDate, optionalInt, optionalString, requiredInt, requiredText } from '../api-args';
-import type { ArchiveIndexer, Db } from '../archive';
+import { ArticleSweep, type ArchiveIndexer, type Db } from '../archive';
 import type { ArticleCatalog } from '../search';
 import { EXTRACTOR_VERSION, extractStatements } from './extract';
 import { PeopleDirectory } from './directory';
@@ -22,10 +22,9 @@ const EXTRACT_CHUNK = 200;
  */
 const CATCH_UP_CHUNK = 50;
 const CATCH_UP_PAUSE_MS = 5;
-/** Meta keys: the extractor version the archive's statements are at, and a catch-up's progress. */
+/** Meta keys: the extractor version the archive's statements are at, and the catch-up sweep's name (`statements_catchup_next` / `_end`). */
 const META_VERSION = 'statements_extractor';
-const META_NEXT = 'statements_catchup_next';
-const META_END = 'statements_catchup_end';
+const META_CATCH_UP = 'statements_catchup';
 
 /** The statements.* and people.* contract methods. */
 export type StatementsApi = Pick<
@@ -111,23 +110,16 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
   }
 
   const selectArticle = db.prepare('SELECT id, body, published_at AS publishedAt, language FROM articles WHERE id = ?');
-  /**
-   * Extracts the statements of these articles again in one transaction (analysts' work kept,
-   * see StatementStore.writeExtracted); `then` runs inside it. Returns the statements added.
-   */
-  function reextract(ids: number[], then?: () => void): number {
+  /** Extracts the statements of these articles again (analysts' work kept, see StatementStore.writeExtracted); returns the statements added. Call inside a transaction, then `flush`. */
+  function reextractInTransaction(ids: number[]): number {
     let added = 0;
-    db.transaction(() => {
-      people.checkFresh();
-      for (const id of ids) {
-        const a = selectArticle.get(id) as { id: number; body: string; publishedAt: string | null; language: string | null };
-        const r = store.writeExtracted(a, safeExtract(a.body, a.language), EXTRACTOR_VERSION);
-        added += r.added;
-        pending.set(id, r.speakers);
-      }
-      then?.();
-    })();
-    flush();
+    people.checkFresh();
+    for (const id of ids) {
+      const a = selectArticle.get(id) as { id: number; body: string; publishedAt: string | null; language: string | null };
+      const r = store.writeExtracted(a, safeExtract(a.body, a.language), EXTRACTOR_VERSION);
+      added += r.added;
+      pending.set(id, r.speakers);
+    }
     return added;
   }
 
@@ -135,45 +127,17 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
   // articles imported before statements existed) is read again in the background, in chunks
   // whose progress commits with them, so a crash resumes where it stopped.
   const metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const metaSet = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-  const metaDelete = db.prepare('DELETE FROM meta WHERE key = ?');
+  const metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const sweep = new ArticleSweep(db, META_CATCH_UP);
   let catchUpTimer: NodeJS.Timeout | null = null;
-  if (metaGet.get(META_VERSION) !== String(EXTRACTOR_VERSION) && metaGet.get(META_NEXT) === undefined) {
-    const end = (db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
-    db.transaction(() => {
-      if (end === 0) metaSet.run(META_VERSION, String(EXTRACTOR_VERSION));
-      else {
-        metaSet.run(META_NEXT, '1');
-        metaSet.run(META_END, String(end));
-      }
-    })();
-  }
-
-  /** How far a running catch-up is (0–1), or null when none runs. */
-  function catchUpProgress(): number | null {
-    const next = metaGet.get(META_NEXT) as string | undefined;
-    if (next === undefined) return null;
-    return Math.min(1, (Number(next) - 1) / Math.max(1, Number(metaGet.get(META_END))));
+  if (metaGet.get(META_VERSION) !== String(EXTRACTOR_VERSION) && !sweep.running()) {
+    const empty = db.prepare('SELECT 1 FROM articles LIMIT 1').get() === undefined;
+    db.transaction(() => (empty ? metaSet.run(META_VERSION, String(EXTRACTOR_VERSION)) : sweep.start()))();
   }
 
   /** Reads the next chunk of a catch-up; true when there is nothing left to read. */
   function catchUpStep(): boolean {
-    const next = metaGet.get(META_NEXT) as string | undefined;
-    if (next === undefined) return true;
-    const end = Number(metaGet.get(META_END));
-    const ids = db
-      .prepare('SELECT id FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id LIMIT ?')
-      .pluck()
-      .all(Number(next), end, CATCH_UP_CHUNK) as number[];
-    const finished = ids.length < CATCH_UP_CHUNK || ids[ids.length - 1]! >= end;
-    reextract(ids, () => {
-      if (finished) {
-        metaSet.run(META_VERSION, String(EXTRACTOR_VERSION));
-        metaDelete.run(META_NEXT);
-        metaDelete.run(META_END);
-      } else metaSet.run(META_NEXT, String(ids[ids.length - 1]! + 1));
-    });
-    return finished;
+    return sweep.step(CATCH_UP_CHUNK, (ids) => void reextractInTransaction(ids), () => metaSet.run(META_VERSION, String(EXTRACTOR_VERSION)));
   }
 
   const indexer: ArchiveIndexer = {
@@ -237,7 +201,7 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
       if (q.personId !== undefined) ids = people.exists(q.personId) ? people.members(people.root(q.personId)) : [];
       else if (q.speaker !== undefined) ids = speakerIds(people, q.speaker);
       const result: { total: number; statements: Statement[]; notice?: string } = ids && ids.length === 0 ? { total: 0, statements: [] } : store.query(q, ids);
-      const progress = catchUpProgress();
+      const progress = sweep.progress();
       if (progress !== null) {
         result.notice = `Articles are being read again for statements by this version of Wirewatch (${Math.floor(progress * 100)}% done): until then some statements are missing or as an older version read them.`;
       }
@@ -296,7 +260,10 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
       } else ids = db.prepare('SELECT id FROM articles WHERE superseded_by IS NULL ORDER BY id').pluck().all() as number[];
       let statements = 0;
       // A transaction per chunk: a crash keeps every finished chunk, and each article is all or nothing.
-      for (let i = 0; i < ids.length; i += EXTRACT_CHUNK) statements += reextract(ids.slice(i, i + EXTRACT_CHUNK));
+      for (let i = 0; i < ids.length; i += EXTRACT_CHUNK) {
+        statements += db.transaction(() => reextractInTransaction(ids.slice(i, i + EXTRACT_CHUNK)))();
+        flush();
+      }
       return { articles: ids.length, statements };
     },
     'people.search': async (args) => {
@@ -367,19 +334,22 @@ export function openStatements(db: Db, options: StatementsOptions = {}): Stateme
     afterCommit: flush,
     catchUp(now) {
       if (now) {
-        while (!catchUpStep());
+        while (!catchUpStep()) flush();
+        flush();
         return;
       }
       const step = () => {
-        catchUpTimer = catchUpStep() ? null : setTimeout(step, CATCH_UP_PAUSE_MS);
+        const finished = catchUpStep();
+        flush();
+        catchUpTimer = finished ? null : setTimeout(step, CATCH_UP_PAUSE_MS);
         catchUpTimer?.unref();
       };
-      if (metaGet.get(META_NEXT) !== undefined) {
+      if (sweep.running()) {
         catchUpTimer = setTimeout(step, 0);
         catchUpTimer.unref();
       }
     },
-    catchingUp: () => metaGet.get(META_NEXT) !== undefined,
+    catchingUp: () => sweep.running(),
     close() {
       if (catchUpTimer) clearTimeout(catchUpTimer);
     },
