@@ -59,11 +59,18 @@ export class SearchEngine {
     const started = performance.now();
     // Exact first; only a query that finds nothing is read again forgiving misspelt words
     // (a word no article has is matched within an edit or two), which costs a lookup a word.
-    const root = parseQuery(req.query);
-    const exact = this.run(this.compileTree(root, false), req, started);
-    if (exact.articles > 0 || !root) return exact;
+    return this.answerAsRead(parseQuery(req.query), (c) => this.run(c, req, started), (r) => r.articles > 0);
+  }
+
+  /**
+   * Answers a query as it is written; only when that finds nothing, and it has words no
+   * article has, answers it again reading those words forgivingly (within an edit or two).
+   */
+  private answerAsRead<T>(root: QueryNode | null, answer: (compiled: CompiledQuery) => T, found: (t: T) => boolean): T {
+    const exact = answer(this.compileTree(root, false));
+    if (found(exact) || !root) return exact;
     const forgiving = this.compileTree(root, true);
-    return forgiving.notices.some((n) => n.startsWith('No article has')) ? this.run(forgiving, req, started) : exact;
+    return forgiving.notices.some((n) => n.startsWith('No article has')) ? answer(forgiving) : exact;
   }
 
   private run(compiled: CompiledQuery, req: SearchRequest, started: number): SearchResult {
@@ -121,16 +128,7 @@ export class SearchEngine {
    */
   summary(req: { query: string; foldCopies?: boolean }): SearchSummary {
     const started = performance.now();
-    const root = parseQuery(req.query);
-    let compiled = this.compileTree(root, false);
-    let ids = this.matchingIds(compiled.plan);
-    if (ids.length === 0 && root) {
-      const forgiving = this.compileTree(root, true);
-      if (forgiving.notices.some((n) => n.startsWith('No article has'))) {
-        compiled = forgiving;
-        ids = this.matchingIds(forgiving.plan);
-      }
-    }
+    const ids = this.answerAsRead(parseQuery(req.query), (c) => this.matchingIds(c.plan), (found) => found.length > 0);
     const stories = req.foldCopies === false ? ids.length : this.storyMembers(ids).stories;
     return { total: stories, articles: ids.length, facets: this.catalog.facets(ids), tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
