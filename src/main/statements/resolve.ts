@@ -104,7 +104,7 @@ function curatedLookup(index: PeopleIndex): CuratedLookup {
       const c: CuratedName = { person: p, name: n, words: nw.length, surname, loose: looseSurname(surname) };
       push(lookup.fullByInitials, initials(n), c);
       push(lookup.byLoose, c.loose, c);
-      for (const v of deletions(surname, 1)) push(lookup.surnameDeletes, v, c);
+      for (const v of deletions(surname)) push(lookup.surnameDeletes, v, c);
     }
     for (const r of p.roles) {
       const from = r.from ? bounds(r.from)[0]! : '0000-01-01';
@@ -442,7 +442,7 @@ function nearNames(lookup: CuratedLookup, f: string): CuratedName[] {
   const surname = words[0]!;
   if (surname.length < 5) return [];
   for (const c of lookup.byLoose.get(looseSurname(surname)) ?? []) out.add(c);
-  for (const v of deletions(surname, 1)) {
+  for (const v of deletions(surname)) {
     for (const c of lookup.surnameDeletes.get(v) ?? []) if (!out.has(c) && withinEdits(surname, c.surname, 1)) out.add(c);
   }
   return [...out];
@@ -454,23 +454,10 @@ function initials(folded: string): string {
   return `${folded[0]} ${words[words.length - 1]![0]}`;
 }
 
-/** The string and every string made from it by deleting up to `d` characters. */
-function deletions(s: string, d: number): Set<string> {
+/** The string and every string made from it by deleting one character. */
+function deletions(s: string): Set<string> {
   const out = new Set<string>([s]);
-  let level = [s];
-  for (let k = 0; k < d; k++) {
-    const next: string[] = [];
-    for (const w of level) {
-      for (let i = 0; i < w.length; i++) {
-        const v = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
-        }
-      }
-    }
-    level = next;
-  }
+  for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
   return out;
 }
 
