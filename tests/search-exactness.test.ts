@@ -12,6 +12,9 @@ import { parseQuery } from '../src/main/search/query/parse';
 import type { QueryNode } from '../src/main/search/query/ast';
 import { analyserFor, foldWord, splitWords } from '../src/main/search/analyse';
 import { dayRange, isoToDay } from '../src/main/search/catalog';
+import { compileQuery } from '../src/main/search/plan';
+import { FullTextIndex } from '../src/main/search/fts-index';
+import { tieredCounters } from '../src/main/search/tiered-top';
 import { sharedData as DATA, tempDir } from './helpers/paths';
 
 const QUERIES_PER_FORM = 60;
@@ -30,12 +33,13 @@ interface Stored {
 
 let wb: Workbench;
 let dir: string;
+let dbPath: string;
 let articles: Stored[] = [];
 let languages: Array<string | null> = [];
 
 beforeAll(async () => {
   dir = tempDir();
-  const dbPath = path.join(dir, 'w.db');
+  dbPath = path.join(dir, 'w.db');
   wb = openWorkbench({ dbPath });
   const sgm = fs.readdirSync(path.join(DATA, 'reuters21578')).filter((f) => f.endsWith('.sgm')).map((f) => path.join(DATA, 'reuters21578', f));
   const report = await wb.api['import.paths']({ paths: sgm });
@@ -266,4 +270,72 @@ describe('exactness on Reuters-21578: hits equal a direct check of the stored te
       if (form !== 'boolean OR and NOT') expect(nonEmpty).toBe(QUERIES_PER_FORM);
     }, 120_000);
   }
+});
+
+describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () => {
+  /** Words by the number of articles holding them, most first (letters only, 3+). */
+  function wordsByFrequency(): string[] {
+    const df = new Map<string, number>();
+    for (const a of articles) for (const w of new Set([...a.titleWords, ...a.bodyWords])) if (/^\p{L}{3,}$/u.test(w)) df.set(w, (df.get(w) ?? 0) + 1);
+    return [...df].sort((x, y) => y[1] - x[1]).map(([w]) => w);
+  }
+
+  it('gives the same page, in the same order with the same scores, for 250 ranked queries', () => {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const fts = new FullTextIndex(db);
+      const ctx = { languages, near: () => [], exists: (e: string) => fts.any(e) };
+      const words = wordsByFrequency();
+      const common = words.slice(0, 300);
+      const middling = words.slice(300, 3000);
+      const r = rng(4242);
+      const forms: Array<() => string> = [
+        () => pick(r, common),
+        () => `title:${pick(r, common)}`,
+        () => `${pick(r, common)} OR ${pick(r, middling)}`,
+        () => `(${pick(r, common)} OR ${pick(r, common)}) -${pick(r, middling)}`,
+        () => `${pick(r, common)} ${pick(r, common)}`,
+        () => `${pick(r, common)} OR ${pick(r, common)} OR ${pick(r, middling)}`,
+      ];
+      const before = { ...tieredCounters };
+      let compared = 0;
+      for (let i = 0; compared < 250 && i < 1000; i++) {
+        const q = forms[i % forms.length]!();
+        const plan = compileQuery(parseQuery(q)!, ctx).plan;
+        if (plan.op !== 'fts' || !plan.tiers) continue;
+        const k = [10, 40, 200][i % 3]!;
+        const all = fts.top(plan.expr, k);
+        // Told the query has very many hits, so that the tiers are used however few it has.
+        const tiered = fts.top(plan.expr, k, plan.tiers, Number.MAX_SAFE_INTEGER);
+        expect(tiered.map(([id]) => id), q).toEqual(all.map(([id]) => id));
+        tiered.forEach(([, score], j) => expect(Math.abs(score - all[j]![1]), q).toBeLessThanOrEqual(1e-12 * Math.abs(all[j]![1])));
+        compared++;
+      }
+      expect(compared).toBe(250);
+      // Most of them were decided by the tiers, not by scoring everything after all.
+      const decided = tieredCounters.tiered - before.tiered;
+      expect(decided).toBeGreaterThan(compared * 0.6);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the search answers a common word with the best-scored articles of all its hits', async () => {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const fts = new FullTextIndex(db);
+      const ctx = { languages, near: () => [], exists: (e: string) => fts.any(e) };
+      const before = tieredCounters.tiered;
+      for (const q of ['said', 'mln', 'company', '(shares OR stock) -dividend']) {
+        const plan = compileQuery(parseQuery(q)!, ctx).plan;
+        if (plan.op !== 'fts') throw new Error(q);
+        expect(fts.count(plan.expr), q).toBeGreaterThan(5000);
+        const result = await wb.api['search.query']({ query: q, limit: 20, foldCopies: false, facets: false, snippets: false });
+        expect(result.hits.map((h) => h.id), q).toEqual(fts.top(plan.expr, 20).map(([id]) => id));
+      }
+      expect(tieredCounters.tiered - before).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -31,6 +31,8 @@ export interface AnalysedText {
   bodyWords: string;
   titleStems: string;
   bodyStems: string;
+  /** Tier tokens of the weightiest stems (search/tiers.ts). */
+  impact: string;
   distinctWords: string;
 }
 

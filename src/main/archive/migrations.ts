@@ -272,6 +272,21 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE article_speakers ADD COLUMN statements INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 5,
+    name: 'full-text index with impact tiers (ranked queries score only what can reach the page)',
+    sql: `
+      -- The index gains a fifth column, impact: tier tokens of the stems that weigh most in each
+      -- article (src/main/search/tiers.ts). FTS5 cannot add a column, so the table is made anew;
+      -- the analyser version (5) no longer matches the archive's, and the index is rebuilt in
+      -- the background at open, searchable meanwhile (fts-index.ts).
+      DROP TABLE search_fts;
+      CREATE VIRTUAL TABLE search_fts USING fts5(
+        title_words, body_words, title_stems, body_stems, impact,
+        content = '', contentless_delete = 1, tokenize = 'ascii'
+      );
+    `,
+  },
 ];
 
 /** The schema version this build of Wirewatch writes. */

@@ -12,9 +12,23 @@
  */
 import * as snowball from 'snowball-stemmers';
 import * as stopwordLists from 'stopword';
+import { tierTokens } from './tiers';
 
 /** Bump when indexing changes: archives indexed by another version are re-indexed in the background. */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 5;
+
+/**
+ * Marks a stem as indexed (`§price`), so that stems and words are different tokens: a stem's
+ * postings then hold only its own positions, which halves what FTS5 reads to match and score
+ * it, and a prefix query over words never runs through stems. No word holds it: words are
+ * letters, marks and digits only, and FTS5's ascii tokenizer keeps it in the token.
+ */
+export const STEM_MARK = '§';
+
+/** The index token of a stem. */
+export function stemToken(stem: string): string {
+  return STEM_MARK + stem;
+}
 
 /** Runs of letters, combining marks and digits, in any script. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -169,6 +183,8 @@ export interface IndexedText {
   bodyWords: string;
   titleStems: string;
   bodyStems: string;
+  /** Tier tokens of the stems that weigh most in the article (see tiers.ts). */
+  impact: string;
   /** The distinct words of title and body (for the fuzzy word list). */
   distinctWords: string;
 }
@@ -178,18 +194,28 @@ export interface IndexedText {
  *
  * @example
  *   analyseArticle('Statements made', 'The U.S. said', 'en')
- *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: 'statement made',
- *   //   bodyStems: 'u s', distinctWords: 'statements made the u s said' }
+ *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: '§statement §made',
+ *   //   bodyStems: '§u §s', impact: '¤3statement ¤3made ¤2u ¤2s',
+ *   //   distinctWords: 'statements made the u s said' }
  */
 export function analyseArticle(title: string, body: string, lang: string | null): IndexedText {
   const analyser = analyserFor(lang);
   const distinct = new Set<string>();
   const [titleWords, titleStems] = analyseText(title, analyser, distinct);
   const [bodyWords, bodyStems] = analyseText(body, analyser, distinct);
-  return { titleWords, bodyWords, titleStems, bodyStems, distinctWords: [...distinct].join(' ') };
+  const tokens = titleWords.length + bodyWords.length + titleStems.length + bodyStems.length;
+  return {
+    titleWords: titleWords.join(' '),
+    bodyWords: bodyWords.join(' '),
+    titleStems: titleStems.map(stemToken).join(' '),
+    bodyStems: bodyStems.map(stemToken).join(' '),
+    impact: tierTokens(titleStems, bodyStems, tokens),
+    distinctWords: [...distinct].join(' '),
+  };
 }
 
-function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [string, string] {
+/** The folded words and the stems of a text, in order. */
+function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [string[], string[]] {
   const words: string[] = [];
   const stems: string[] = [];
   for (const word of text.match(WORD) ?? []) {
@@ -198,7 +224,7 @@ function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [
     distinct.add(folded);
     if (stem !== null) stems.push(stem);
   }
-  return [words.join(' '), stems.join(' ')];
+  return [words, stems];
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */

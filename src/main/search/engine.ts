@@ -7,6 +7,7 @@ import { matchRanges, makeSnippet } from './highlight';
 import { NO_DAY, type ArticleCatalog } from './catalog';
 import type { FullTextIndex } from './fts-index';
 import type { Vocabulary } from './vocabulary';
+import type { TierQuery } from './tiered-top';
 
 /** Where hits' titles and bodies come from. */
 export interface ArticleLookup {
@@ -15,6 +16,7 @@ export interface ArticleLookup {
 
 /** Half-life, in days before the newest article, of the recency boost. */
 const RECENCY_HALF_LIFE_DAYS = 180;
+
 
 /**
  * Answers queries: parses them (query/parse.ts), compiles them (plan.ts), runs the text parts
@@ -87,21 +89,19 @@ export class SearchEngine {
     // scores (cheap), and only the top of the ranking is scored, by FTS5 itself. Scoring every
     // hit costs about three times as much on common words.
     if (scored && compiled.plan.op === 'fts' && limit >= 0 && req.boostRecent !== true && afterId === undefined) {
-      const expr = compiled.plan.expr;
-      const ranked = this.rankedPage(expr, offset + limit, fold);
-      const scoreOf = new Map(ranked);
-      const page = ranked.slice(offset).map(([id]) => id);
-      const score = (id: number) => scoreOf.get(id) ?? 0;
+      const { expr, tiers } = compiled.plan;
       const deferred = req.deferSummary === true && (fold || req.facets !== false);
       if (deferred || (!fold && req.facets === false)) {
         // Nothing needs every hit's id: FTS5 counts the articles, and the copies of the page's
         // stories are looked up one by one. Story count and facets come from `summary`.
+        const n = this.fts.count(expr);
+        const { page, score } = this.rankedPage(expr, tiers, n, offset, limit, fold);
         const copies = fold ? (id: number) => this.fts.countAmong(expr, this.catalog.storyArticles(id).filter((x) => x !== id)) : null;
         const hits = this.hits(page, req.snippets === false ? null : compiled, score, copies);
-        const n = this.fts.count(expr);
         return this.result(n, n, hits, null, compiled, started, deferred, deferred && fold);
       }
       const ids = this.liveIds(this.fts.ids(expr));
+      const { page, score } = this.rankedPage(expr, tiers, ids.length, offset, limit, fold);
       const facets = req.facets === false ? null : this.catalog.facets(ids);
       const { members, stories } = fold ? this.storyMembers(ids) : { members: null, stories: ids.length };
       const hits = this.hits(page, req.snippets === false ? null : compiled, score, members && this.copiesFrom(members));
@@ -195,13 +195,28 @@ export class SearchEngine {
   }
 
   /**
-   * The best `count` hits by relevance with their scores, one per story when folding (the
-   * story's best-ranked article): FTS5 ranks the top, widened until enough stories are found.
+   * The page of hits by relevance (from `offset`, `limit` of them) with their scores, one per
+   * story when folding (the story's best-ranked article): FTS5 ranks the top, widened until
+   * enough stories are found. With `tiers` (and `hits`, their number), only hits that can reach the top are scored.
    */
-  private rankedPage(expr: string, count: number, fold: boolean): Array<[number, number]> {
+  private rankedPage(
+    expr: string,
+    tiers: TierQuery | null,
+    hits: number,
+    offset: number,
+    limit: number,
+    fold: boolean,
+  ): { page: number[]; score: (id: number) => number } {
+    const ranked = this.rankedTop(expr, tiers, hits, offset + limit, fold);
+    const scoreOf = new Map(ranked);
+    return { page: ranked.slice(offset).map(([id]) => id), score: (id) => scoreOf.get(id) ?? 0 };
+  }
+
+  /** The best `count` hits with their scores, one per story when folding. */
+  private rankedTop(expr: string, tiers: TierQuery | null, hits: number, count: number, fold: boolean): Array<[number, number]> {
     const { story, live, size } = this.catalog;
     for (let k = Math.max(count * 2, 40); ; k *= 4) {
-      const rows = this.fts.top(expr, k);
+      const rows = this.fts.top(expr, k, tiers, hits);
       const seen = new Set<number>();
       const out: Array<[number, number]> = [];
       for (const [id, score] of rows) {

@@ -1,5 +1,6 @@
 import { ArticleSweep, type Db } from '../archive';
 import { ANALYSER_VERSION, analyseArticle, type IndexedText } from './analyse';
+import { tieredTop, type TieredSource, type TierQuery } from './tiered-top';
 
 /** The article fields the index reads. */
 export interface IndexableArticle {
@@ -19,8 +20,11 @@ export interface IndexState {
   total: number;
 }
 
-/** Column weights for BM25: title terms count twice. Order: title_words, body_words, title_stems, body_stems. */
-const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0)';
+/**
+ * Column weights for BM25: title terms count twice. Order: title_words, body_words, title_stems,
+ * body_stems, impact (tier tokens: they select candidates and never add to a score).
+ */
+const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0, 0.0)';
 
 /** Leaf pages written per background merge step (a few tens of milliseconds). */
 const MERGE_PAGES = 200;
@@ -53,6 +57,9 @@ export class FullTextIndex {
   private readonly matchCount;
   private readonly mergeStmt;
   private readonly totalChanges;
+  private readonly averagesStmt;
+  /** What the tiered ranking reads (tiered-top.ts). */
+  private readonly tierSource: TieredSource;
 
   /** Word counts of the articles added in the current file's transaction, written at its end. */
   private pendingWords = new Map<string, number>();
@@ -66,7 +73,7 @@ export class FullTextIndex {
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      'INSERT INTO search_fts (rowid, title_words, body_words, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO search_fts (rowid, title_words, body_words, title_stems, body_stems, impact) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.deleteStmt = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     this.metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
@@ -86,12 +93,28 @@ export class FullTextIndex {
     this.matchIdList = db.prepare('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck();
     this.matchOne = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid = ?').pluck();
     this.matchTop = db.prepare(`SELECT rowid, -${BM25} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
+    // FTS5's averages record (rowid 1 of its data table): row count, then tokens per column.
+    this.averagesStmt = db.prepare('SELECT block FROM search_fts_data WHERE id = 1').pluck();
+    this.tierSource = {
+      top: (expr, k) => this.matchTop.all(expr, k) as Array<[number, number]>,
+      count: (expr) => this.count(expr),
+      stats: () => this.tableStats(),
+    };
+  }
+
+  /** Rows in the index and their mean token count over all columns, as FTS5's BM25 reads them. */
+  private tableStats(): { rows: number; avgdl: number } | null {
+    const block = this.averagesStmt.get() as Buffer | undefined;
+    if (!block) return null;
+    const [rows = 0, ...columns] = readVarints(block);
+    const tokens = columns.reduce((a, b) => a + b, 0);
+    return rows > 0 ? { rows, avgdl: tokens / rows } : null;
   }
 
   /** Indexes one article (call inside the transaction that stores it). */
   add(a: IndexableArticle): void {
     const t = a.analysed ?? analyseArticle(a.title, a.body, a.language);
-    this.insertStmt.run(a.id, t.titleWords, t.bodyWords, t.titleStems, t.bodyStems);
+    this.insertStmt.run(a.id, t.titleWords, t.bodyWords, t.titleStems, t.bodyStems, t.impact);
     for (const w of t.distinctWords.split(' ')) if (w) this.pendingWords.set(w, (this.pendingWords.get(w) ?? 0) + 1);
   }
 
@@ -214,9 +237,14 @@ export class FullTextIndex {
     return (this.totalChanges.get() as number) - before >= 2;
   }
 
-  /** The `k` best articles for an FTS5 expression by BM25 (higher is better), best first. */
-  top(expression: string, k: number): Array<[number, number]> {
-    return this.matchTop.all(expression, k) as Array<[number, number]>;
+  /**
+   * The `k` best articles for an FTS5 expression by BM25 (higher is better), best first, ties
+   * by id. With `tiers` (what the expression scores by) and its number of hits, only the hits
+   * that can reach the top k are scored (tiered-top.ts); the answer is the same.
+   */
+  top(expression: string, k: number, tiers: TierQuery | null = null, hits = 0): Array<[number, number]> {
+    const tiered = tiers ? tieredTop(this.tierSource, expression, k, tiers, hits) : null;
+    return tiered ?? (this.matchTop.all(expression, k) as Array<[number, number]>);
   }
 
   /** How many of `ids` match the expression (a lookup each: for a handful of ids). */
@@ -239,4 +267,24 @@ export class FullTextIndex {
     // Imports and rebuilds write the table with the index, so it always covers it.
     return this.db.prepare('SELECT word, docs FROM search_words').raw(true).iterate() as IterableIterator<[string, number]>;
   }
+}
+
+/** SQLite varints (as FTS5 writes its records), one after another. */
+function readVarints(buf: Uint8Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < buf.length) {
+    let v = 0;
+    for (let n = 1; ; n++) {
+      const b = buf[i++]!;
+      if (n === 9) {
+        v = v * 256 + b;
+        break;
+      }
+      v = v * 128 + (b & 0x7f);
+      if (!(b & 0x80) || i >= buf.length) break;
+    }
+    out.push(v);
+  }
+  return out;
 }
