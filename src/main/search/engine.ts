@@ -182,7 +182,9 @@ export class SearchEngine {
   /** The ids that are live articles (the index holds only live ones; this guards against a race with imports). */
   private liveIds(ids: number[]): number[] {
     const { live, size } = this.catalog;
-    return ids.filter((id) => id < size && live[id] === 1);
+    const out: number[] = [];
+    for (const id of ids) if (id < size && live[id] === 1) out.push(id);
+    return out;
   }
 
   /** How many matching articles each story has (by story id), and how many stories match. */
