@@ -32,6 +32,8 @@ export function stemToken(stem: string): string {
 
 /** Runs of letters, combining marks and digits, in any script. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** The same, for callers that walk a text's words themselves (global: use with matchAll). */
+export const WORD_RUNS = WORD;
 const ASCII = /^[\x00-\x7f]*$/;
 /** Marks that sit on a Latin or Greek letter: accents an analyst may or may not type. */
 const LATIN_GREEK_MARKS = /(?<=[\p{Script=Latin}\p{Script=Greek}]\p{M}*)\p{M}/gu;

@@ -106,6 +106,9 @@ export class ArticleCatalog {
    * "Josep Borrell"); set by the statements service.
    */
   speakerAliases: ((value: string) => string[]) | null = null;
+  /** The range of the articles' years (for counting them by year); empty while first > last. */
+  private firstYear = Infinity;
+  private lastYear = -Infinity;
   /** Largest article id seen + 1: the arrays' used length. */
   size = 0;
   liveCount = 0;
@@ -174,6 +177,10 @@ export class ArticleCatalog {
     if (start !== NO_DAY && start > this.newestDay) this.newestDay = start;
     const y = start === NO_DAY ? -1 : Number(e.publishedAt!.slice(0, 4));
     this.year[e.id] = y;
+    if (y >= 0) {
+      if (y < this.firstYear) this.firstYear = y;
+      if (y > this.lastYear) this.lastYear = y;
+    }
     const time = e.publishedAt && e.publishedAt.length >= 16 && e.publishedAt[10] === 'T' ? e.publishedAt : null;
     this.minute[e.id] = time ? Number(time.slice(11, 13)) * 60 + Number(time.slice(14, 16)) || 0 : 0;
     // Only articles dated to the month or day count in a month.
@@ -292,53 +299,58 @@ export class ArticleCatalog {
 
   /** Counts by source, language, year, month, tag and speaker over the given articles (and statements by speaker). */
   facets(ids: ArrayLike<number>, top = 30): SearchFacets {
-    const count = (field: SingleField) => {
-      const n = new Uint32Array(this.dicts[field].values.length);
-      const col = this.single[field];
-      for (let i = 0; i < ids.length; i++) n[col[ids[i]!]!]!++;
-      return ranked(this.dicts[field].values, n, top);
-    };
-    const countMulti = (field: MultiField) => {
-      const n = new Uint32Array(this.dicts[field].values.length);
-      const m = this.multi[field];
-      if (m.size) for (let i = 0; i < ids.length; i++) for (const c of m.get(ids[i]!) ?? []) n[c]!++;
-      return ranked(this.dicts[field].values, n, top);
-    };
-    const statementCounts = () => {
-      const n = new Uint32Array(this.dicts.speaker.values.length);
-      const m = this.multi.speaker;
-      if (m.size) {
-        for (let i = 0; i < ids.length; i++) {
-          const codes = m.get(ids[i]!);
-          if (!codes) continue;
-          const counts = this.speakerStatements.get(ids[i]!);
-          codes.forEach((c, k) => (n[c]! += counts?.[k] ?? 1));
-        }
-      }
-      return ranked(this.dicts.speaker.values, n, top);
-    };
-    const years = new Map<number, number>();
-    const months = new Map<number, number>();
+    // One pass over the hits fills every count (a facet at a time read each hit seven times).
+    const sourceCol = this.single.source;
+    const langCol = this.single.lang;
+    const perSource = new Uint32Array(this.dicts.source.values.length);
+    const perLang = new Uint32Array(this.dicts.lang.values.length);
+    const perTag = new Uint32Array(this.dicts.tag.values.length);
+    const perSpeaker = new Uint32Array(this.dicts.speaker.values.length);
+    const statementsBy = new Uint32Array(this.dicts.speaker.values.length);
+    const tags = this.multi.tag.size ? this.multi.tag : null;
+    const speakers = this.multi.speaker.size ? this.multi.speaker : null;
+    // Years and months counted in typed arrays from the earliest year of the archive.
     const { year, month } = this;
+    const from = this.firstYear;
+    const span = Math.max(0, this.lastYear - from + 1);
+    const perYear = new Uint32Array(span);
+    const perMonth = new Uint32Array(span * 12);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
+      perSource[sourceCol[id]!]!++;
+      perLang[langCol[id]!]!++;
       const y = year[id]!;
-      if (y < 0) continue;
-      years.set(y, (years.get(y) ?? 0) + 1);
-      const m = month[id]!;
-      if (m >= 0) months.set(m, (months.get(m) ?? 0) + 1);
+      if (y >= 0) {
+        perYear[y - from]!++;
+        const m = month[id]!;
+        if (m >= 0) perMonth[m - from * 12]!++;
+      }
+      const tagCodes = tags?.get(id);
+      if (tagCodes) for (let k = 0; k < tagCodes.length; k++) perTag[tagCodes[k]!]!++;
+      const codes = speakers?.get(id);
+      if (codes) {
+        const counts = this.speakerStatements.get(id);
+        for (let k = 0; k < codes.length; k++) {
+          perSpeaker[codes[k]!]!++;
+          statementsBy[codes[k]!]! += counts?.[k] ?? 1;
+        }
+      }
     }
+    const years = new Map<number, number>();
+    const months = new Map<number, number>();
+    perYear.forEach((n, i) => n && years.set(from + i, n));
+    perMonth.forEach((n, i) => n && months.set(from * 12 + i, n));
     const newestFirst = (m: Map<number, number>, label: (k: number) => string) =>
       [...m].sort((a, b) => b[0] - a[0]).map(([k, count]) => ({ value: label(k), count }));
     const monthLabel = (k: number) => `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
     return {
-      source: count('source'),
-      language: count('lang'),
+      source: ranked(this.dicts.source.values, perSource, top),
+      language: ranked(this.dicts.lang.values, perLang, top),
       year: newestFirst(years, (y) => String(y).padStart(4, '0')),
       month: newestFirst(months, monthLabel).slice(0, 120),
-      tag: countMulti('tag'),
-      speaker: countMulti('speaker'),
-      speakers: statementCounts(),
+      tag: ranked(this.dicts.tag.values, perTag, top),
+      speaker: ranked(this.dicts.speaker.values, perSpeaker, top),
+      speakers: ranked(this.dicts.speaker.values, statementsBy, top),
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { TextField } from './query/ast';
 import type { Highlight } from './plan';
-import { analyserFor, tokensWithOffsets, type Token } from './analyse';
+import { analyserFor, foldWord, tokensWithOffsets, WORD_RUNS, type Token } from './analyse';
 
 /** [start, end) character offsets of matched words in a text. */
 export type Ranges = Array<[number, number]>;
@@ -14,8 +14,23 @@ export type Ranges = Array<[number, number]>;
 export function matchRanges(text: string, field: TextField, language: string | null, highlights: Highlight[]): Ranges {
   const relevant = highlights.filter((h) => h.field === null || h.field === field);
   if (relevant.length === 0 || !text) return [];
-  const tokens = tokensWithOffsets(text);
-  return rangesOfTokens(text, tokens, language, relevant);
+  if (relevant.some((h) => h.kind === 'phrase')) return rangesOfTokens(text, tokensWithOffsets(text), language, relevant);
+  // No phrase: one pass over the words, each folded and stemmed once through the analyser's
+  // cache (hits on a page are marked with every search: this is most of a page's cost).
+  const analyser = analyserFor(language);
+  // Stemming a word the analyser has not seen costs microseconds: only when a stem is asked for.
+  const stems = relevant.some((h) => h.kind === 'stems');
+  const out: Ranges = [];
+  for (const m of text.matchAll(WORD_RUNS)) {
+    const [term, stem] = stems ? analyser.wordAndStem(m[0]) : [foldWord(m[0]), null];
+    for (const h of relevant) {
+      if (h.kind === 'words' ? h.words.has(term) : h.kind === 'prefix' ? term.startsWith(h.prefix) : h.kind === 'stems' && hasStem(h.stems, stem)) {
+        out.push([m.index, m.index + m[0].length]);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function rangesOfTokens(text: string, tokens: Token[], language: string | null, highlights: Highlight[]): Ranges {
