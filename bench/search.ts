@@ -12,7 +12,7 @@
  * Run: npm run bench:search [-- --only reuters|200k] [--queries N] [--engines a,b]
  *        [--rebuild] [--budget S]
  *   --queries N   measured queries per kind (default 300; plus 20 warm-ups per kind)
- *   --engines     any of wirewatch,wirewatch-first,wirewatch-page,fts5,minisearch (default all)
+ *   --engines     any of wirewatch,wirewatch-first,wirewatch-page,fts5,fts5-porter,minisearch (default all)
  *   --rebuild     build the selected datasets (and everything built from them) again
  *   --budget S    stop a kind after S seconds of measured queries in one engine (default 60;
  *                 0 = never); keeps a slow engine on 200k from taking the whole run

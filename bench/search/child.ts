@@ -15,7 +15,7 @@ const log = (job: ChildJob, msg: string) => process.stderr.write(`  [${job.engin
 
 /** The query as this engine was given it, for error messages. */
 function querySyntax(job: ChildJob, q: BenchQuery): string {
-  if (job.engine === 'fts5') return q.fts5;
+  if (job.engine === 'fts5' || job.engine === 'fts5-porter') return q.fts5;
   if (job.engine === 'minisearch') return JSON.stringify(q.minisearch);
   return q.ours;
 }

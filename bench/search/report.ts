@@ -96,6 +96,8 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
   if (hasRatios && engines.includes('fts5')) header.push('ww/fts5');
   if (hasFirst && engines.includes('fts5')) header.push('first/fts5');
   if (hasPage && engines.includes('fts5')) header.push('page/fts5');
+  if (hasFirst && engines.includes('fts5-porter')) header.push('first/porter');
+  if (hasPage && engines.includes('fts5-porter')) header.push('page/porter');
   if (hasRatios && engines.includes('minisearch')) header.push('ww/ms');
   header.push(`mean hits (${engines.join(' / ')})`);
   const others = engines.filter((e) => e !== 'fts5');
@@ -110,6 +112,8 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
     if (hasRatios && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('fts5', kind)?.p95));
     if (hasFirst && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch-first', kind)?.p95, kindOf('fts5', kind)?.p95));
     if (hasPage && engines.includes('fts5')) row.push(ratio(kindOf('wirewatch-page', kind)?.p95, kindOf('fts5', kind)?.p95));
+    if (hasFirst && engines.includes('fts5-porter')) row.push(ratio(kindOf('wirewatch-first', kind)?.p95, kindOf('fts5-porter', kind)?.p95));
+    if (hasPage && engines.includes('fts5-porter')) row.push(ratio(kindOf('wirewatch-page', kind)?.p95, kindOf('fts5-porter', kind)?.p95));
     if (hasRatios && engines.includes('minisearch')) row.push(ratio(kindOf('wirewatch', kind)?.p95, kindOf('minisearch', kind)?.p95));
     row.push(engines.map((e) => num(kindOf(e, kind)?.meanHits ?? NaN)).join(' / '));
     if (engines.includes('fts5') && others.length) row.push(others.map((e) => agree(e, kind)).join(' / '));

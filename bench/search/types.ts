@@ -12,7 +12,7 @@ export type DatasetName = (typeof DATASETS)[number];
  * `wirewatch-page` does the work the raw FTS5 baseline does (20 ranked hits and a total), on
  * the same archive, for a like-for-like ratio.
  */
-export const ENGINES = ['wirewatch', 'wirewatch-first', 'wirewatch-page', 'fts5', 'minisearch'] as const;
+export const ENGINES = ['wirewatch', 'wirewatch-first', 'wirewatch-page', 'fts5', 'fts5-porter', 'minisearch'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 export const QUERY_KINDS = ['one-word', 'two-words', 'phrase', 'prefix', 'fuzzy', 'field-date', 'boolean'] as const;

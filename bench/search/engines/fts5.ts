@@ -4,6 +4,10 @@
  * tokenizer, ranked by bm25 with the title weighted 2, plus a count(*) for the total a search
  * UI shows. FTS5 has no fuzzy operator: the misspelt word is expanded here against the index
  * vocabulary (fts5vocab, loaded once at open) into an OR of the terms within one edit.
+ *
+ * `fts5-porter` is the same with FTS5's own English stemmer (`porter unicode61`): it matches
+ * word forms as Wirewatch does for English (`rates` finds `rate`), so it shows what matching
+ * more costs FTS5 itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +27,11 @@ const COUNT_DATED = 'SELECT count(*) AS n FROM docs WHERE docs MATCH ? AND date 
  * Wirewatch article id) and merging the index into one segment (`optimize`), all on disk.
  * Reading the rows from the Wirewatch archive is timed apart.
  */
-async function build(input: BuildInput): Promise<BuildResult> {
+function builder(tokenize: string) {
+  return (input: BuildInput) => build(input, tokenize);
+}
+
+async function build(input: BuildInput, tokenize: string): Promise<BuildResult> {
   let t = performance.now();
   const rows = readArchiveRows(input.archive);
   const readRowsS = (performance.now() - t) / 1000;
@@ -32,7 +40,7 @@ async function build(input: BuildInput): Promise<BuildResult> {
   fs.rmSync(file, { force: true });
   t = performance.now();
   const db = new Database(file);
-  db.exec('CREATE VIRTUAL TABLE docs USING fts5(title, body, date UNINDEXED, language UNINDEXED)');
+  db.exec(`CREATE VIRTUAL TABLE docs USING fts5(title, body, date UNINDEXED, language UNINDEXED, tokenize = '${tokenize}')`);
   // The vocabulary view the fuzzy expansion reads at open.
   db.exec("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')");
   const insert = db.prepare('INSERT INTO docs (rowid, title, body, date, language) VALUES (?, ?, ?, ?, ?)');
@@ -130,11 +138,21 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 export const fts5: EngineAdapter = {
   name: 'fts5',
-  build,
+  build: builder('unicode61'),
   open,
   notes: [
     'query = SELECT rowid ... MATCH ? [AND date BETWEEN ? AND ?] ORDER BY bm25(docs, 2.0, 1.0) LIMIT 20, plus SELECT count(*) for the total',
     'fuzzy = OR of the vocabulary terms within one edit (transpositions count as one), expanded in JS',
     'persisted size = the FTS5 database (index plus a copy of the text)',
+  ],
+};
+
+export const fts5Porter: EngineAdapter = {
+  name: 'fts5-porter',
+  build: builder('porter unicode61'),
+  open,
+  notes: [
+    "as fts5, with tokenize = 'porter unicode61' (FTS5's English stemmer): word forms match as in Wirewatch for English",
+    ...fts5.notes,
   ],
 };

@@ -13,6 +13,8 @@ export async function loadEngine(name: EngineName): Promise<EngineAdapter> {
       return (await import('./wirewatch')).wirewatchPage;
     case 'fts5':
       return (await import('./fts5')).fts5;
+    case 'fts5-porter':
+      return (await import('./fts5')).fts5Porter;
     case 'minisearch':
       return (await import('./minisearch')).minisearch;
   }
