@@ -34,9 +34,9 @@ describe('impact tiers', () => {
   });
 
   it('puts a word mentioned once in a long article below one that a short article is about', () => {
-    const long = Array.from({ length: 400 }, (_, i) => `filler${i}`).join(' ');
-    const once = tierTokens([], ['pipeline', ...long.split(' ')], 2 * 401);
-    const about = tierTokens(['pipeline'], ['pipeline', 'pipeline', 'leak'], 2 * 4);
+    const long = Array.from({ length: 400 }, (_, i) => `§filler${i}`);
+    const once = tierTokens([], ['§pipeline', ...long], 2 * 401);
+    const about = tierTokens(['§pipeline'], ['§pipeline', '§pipeline', '§leak'], 2 * 4);
     expect(once.split(' ')[0]).toBe('¤0pipeline');
     expect(about.split(' ')[0]).toBe(`¤${TIER_THRESHOLDS.length}pipeline`);
   });

@@ -109,7 +109,7 @@ const STEM_CACHE_LIMIT = 200_000;
 /** The analysis for one language: its stemmer and stop words. */
 export class Analyser {
   private readonly cache = new Map<string, string | null>();
-  private readonly pairs = new Map<string, [string, string | null]>();
+  private readonly pairs = new Map<string, [string, string | null, string | null]>();
   private readonly stemmer: { stem(word: string): string } | null;
   private readonly stopwords: ReadonlySet<string>;
 
@@ -149,11 +149,15 @@ export class Analyser {
     return out;
   }
 
-  /** The folded word and its stem (null for a stop word), cached together: the indexing hot path. */
-  wordAndStem(word: string): [string, string | null] {
+  /**
+   * The folded word, its stem (null for a stop word) and the stem's index token, cached
+   * together: the indexing hot path.
+   */
+  wordAndStem(word: string): [string, string | null, string | null] {
     let out = this.pairs.get(word);
     if (out === undefined) {
-      out = [foldWord(word), this.stem(word)];
+      const stem = this.stem(word);
+      out = [foldWord(word), stem, stem === null ? null : stemToken(stem)];
       if (this.pairs.size >= STEM_CACHE_LIMIT) this.pairs.clear();
       this.pairs.set(word, out);
     }
@@ -209,22 +213,22 @@ export function analyseArticle(title: string, body: string, lang: string | null)
   return {
     titleWords: titleWords.join(' '),
     bodyWords: bodyWords.join(' '),
-    titleStems: titleStems.map(stemToken).join(' '),
-    bodyStems: bodyStems.map(stemToken).join(' '),
+    titleStems: titleStems.join(' '),
+    bodyStems: bodyStems.join(' '),
     impact: tierTokens(titleStems, bodyStems, tokens),
     distinctWords: [...distinct].join(' '),
   };
 }
 
-/** The folded words and the stems of a text, in order. */
+/** The folded words and the stem tokens (`§stem`) of a text, in order. */
 function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [string[], string[]] {
   const words: string[] = [];
   const stems: string[] = [];
   for (const word of text.match(WORD) ?? []) {
-    const [folded, stem] = analyser.wordAndStem(word);
+    const [folded, , token] = analyser.wordAndStem(word);
     words.push(folded);
     distinct.add(folded);
-    if (stem !== null) stems.push(stem);
+    if (token !== null) stems.push(token);
   }
   return [words, stems];
 }

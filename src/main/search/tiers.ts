@@ -44,25 +44,25 @@ export function tierToken(tier: number, stem: string): string {
 /**
  * The tier tokens of an article: one per distinct stem, with the highest tier its weight reaches
  * (0 below the first threshold). Every stem has one, so the impact column also says, at no cost
- * to scores, which articles hold a stem at all. `docTokens` is the article's token count over
- * the four text columns.
+ * to scores, which articles hold a stem at all. Stems come as index tokens (`§oil`, one mark
+ * character first); `docTokens` is the article's token count over the four text columns.
  *
  * @example
- *   tierTokens(['oil', 'price'], ['oil', 'oil', 'rise'], 12) // '¤4oil ¤3price ¤2rise'
+ *   tierTokens(['§oil', '§price'], ['§oil', '§oil', '§rise'], 12) // '¤4oil ¤3price ¤2rise'
  */
 export function tierTokens(titleStems: readonly string[], bodyStems: readonly string[], docTokens: number): string {
   const weight = new Map<string, number>();
   for (const s of titleStems) weight.set(s, (weight.get(s) ?? 0) + 2);
   for (const s of bodyStems) weight.set(s, (weight.get(s) ?? 0) + 1);
   const norm = 1 - B + (B * docTokens) / TIER_AVGDL;
-  const out: string[] = [];
-  for (const [stem, x] of weight) {
+  let out = '';
+  for (const [token, x] of weight) {
     const u = x / norm;
     let tier = 0;
     while (tier < TIER_THRESHOLDS.length && u >= TIER_THRESHOLDS[tier]!) tier++;
-    out.push(tierToken(tier, stem));
+    out += (out ? ' ¤' : '¤') + tier + token.slice(1);
   }
-  return out.join(' ');
+  return out;
 }
 
 /** FTS5's inverse document frequency of a phrase found in `hits` of `rows` articles. */
