@@ -280,7 +280,7 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     return [...df].sort((x, y) => y[1] - x[1]).map(([w]) => w);
   }
 
-  it('gives the same page, in the same order with the same scores, for 250 ranked queries', () => {
+  it('gives the same page, in the same order with the same scores, for 280 ranked queries', () => {
     const db = new Database(dbPath, { readonly: true });
     try {
       const fts = new FullTextIndex(db);
@@ -296,25 +296,29 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
         () => `(${pick(r, common)} OR ${pick(r, common)}) -${pick(r, middling)}`,
         () => `${pick(r, common)} ${pick(r, common)}`,
         () => `${pick(r, common)} OR ${pick(r, common)} OR ${pick(r, middling)}`,
+        () => `${pick(r, common)} OR (${pick(r, common)} -${pick(r, common)})`,
       ];
       const before = { ...tieredCounters };
       let compared = 0;
-      for (let i = 0; compared < 250 && i < 1000; i++) {
+      let withTiers = 0;
+      for (let i = 0; i < 280; i++) {
         const q = forms[i % forms.length]!();
         const plan = compileQuery(parseQuery(q)!, ctx).plan;
-        if (plan.op !== 'fts' || !plan.tiers) continue;
+        if (plan.op !== 'fts') continue;
         const k = [10, 40, 200][i % 3]!;
         const all = fts.top(plan.expr, k);
         // Told the query has very many hits, so that the tiers are used however few it has.
         const tiered = fts.top(plan.expr, k, plan.tiers, Number.MAX_SAFE_INTEGER);
+        if (plan.tiers) withTiers++;
         expect(tiered.map(([id]) => id), q).toEqual(all.map(([id]) => id));
         tiered.forEach(([, score], j) => expect(Math.abs(score - all[j]![1]), q).toBeLessThanOrEqual(1e-12 * Math.abs(all[j]![1])));
         compared++;
       }
-      expect(compared).toBe(250);
+      expect(compared).toBeGreaterThan(200);
       // Most of them were decided by the tiers, not by scoring everything after all.
       const decided = tieredCounters.tiered - before.tiered;
-      expect(decided).toBeGreaterThan(compared * 0.6);
+      expect(withTiers).toBeGreaterThan(200);
+      expect(decided).toBeGreaterThan(withTiers * 0.6);
     } finally {
       db.close();
     }

@@ -12,13 +12,15 @@ import type { TierPhrase, TierQuery } from './tiered-top';
  * An FTS5 expression. `tiers` describes what can add to a hit's BM25 score when that is only
  * stem phrases (for the tiered ranking, tiered-top.ts), else null. `single` marks one word's
  * stems: an article excluded by its negation holds none of them, so in a hit of `x NOT single`
- * its phrases add nothing.
+ * its phrases add nothing. `negates` marks an expression with such a NOT inside: under an OR,
+ * a hit may match the other branch and hold the negated word, which then adds to its score.
  */
 export interface FtsPlan {
   op: 'fts';
   expr: string;
   tiers: TierQuery | null;
   single?: boolean;
+  negates?: boolean;
 }
 
 /** What the engine evaluates. */
@@ -259,7 +261,8 @@ function simplifyAnd(pos: Plan[], neg: Plan[]): Plan {
     let expr = ftsPos.map((p) => `(${p.expr})`).join(' AND ');
     if (ftsNeg.length) expr = `(${expr}) NOT (${ftsNeg.map((p) => `(${p.expr})`).join(' OR ')})`;
     const tiers = ftsNeg.every((p) => p.single) ? joinTiers(ftsPos, true) : null;
-    merged.push(ftsPos.length === 1 && ftsNeg.length === 0 ? ftsPos[0]! : { op: 'fts', expr, tiers });
+    const negates = ftsNeg.length > 0 || ftsPos.some((p) => p.negates);
+    merged.push(ftsPos.length === 1 && ftsNeg.length === 0 ? ftsPos[0]! : { op: 'fts', expr, tiers, negates });
   } else {
     restNeg = neg;
   }
@@ -277,7 +280,7 @@ function simplifyOr(children: Plan[]): Plan {
   const fts = children.filter((c): c is FtsPlan => c.op === 'fts');
   const rest = children.filter((c) => c.op !== 'fts');
   const merged: Plan[] =
-    fts.length === 1 ? [fts[0]!] : fts.length ? [{ op: 'fts', expr: fts.map((c) => `(${c.expr})`).join(' OR '), tiers: joinTiers(fts, false) }] : [];
+    fts.length === 1 ? [fts[0]!] : fts.length ? [{ op: 'fts', expr: fts.map((c) => `(${c.expr})`).join(' OR '), tiers: fts.some((c) => c.negates) ? null : joinTiers(fts, false) }] : [];
   const all = [...merged, ...rest];
   return all.length === 1 ? all[0]! : { op: 'or', children: all };
 }

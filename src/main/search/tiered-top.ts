@@ -2,16 +2,17 @@
  * The exact top k of a ranked stem query without scoring every hit (see tiers.ts for the tier
  * tokens and the bound). Returns what `ORDER BY bm25 DESC, rowid LIMIT k` over all hits returns.
  *
- * Candidates are the query's hits that hold, in the impact column (weight 0: FTS5's scores of
- * them are their real scores):
- * - a *common* stem of the query (in more than RARE_HITS articles) at tier L or above;
- * - a *rare* stem at any tier (a rare stem has a high idf: bounding it by tier stops nothing;
- *   the forms another language's stemmer makes of an English word are such stems);
- * - for a query whose hits need not hold all its stems (an OR), two common stems at any tier.
- * An article left out then holds no rare stem, each common stem below tier L, and (for an OR) at
- * most one of them: its score is at most the bound. When the k-th best candidate beats it, the
- * candidates' top k is the answer; otherwise tier L−1 is tried, and at the end every hit is
- * scored (the caller's plain ranking).
+ * Candidates are hits chosen by clauses on the impact column, whose weight is 0, so FTS5 scores
+ * them exactly as it scores them in the whole query. A *rare* stem (in at most RARE_HITS
+ * articles: a name, or another language's form of an English word) has all its articles among
+ * the candidates: its high idf would bound nothing. Then:
+ * 1. the hits holding a query word at the top tier are scored; if the k-th beats what an
+ *    article without any (each word below the top tier) could score, that is the answer;
+ * 2. otherwise the k-th score is a floor, and the candidates become the articles whose tiers
+ *    could still beat it: for one word its upper tiers, for two words each pair of tiers, for
+ *    more, each word from the tier where it matters (the weightiest lowered first);
+ * 3. if that does not decide, every hit is scored (the caller's plain ranking).
+ * Fewer than k hits at the top tier: the next tier down is tried first.
  */
 import { stemToken } from './analyse';
 import { inColumns } from './plan';
