@@ -353,18 +353,18 @@ export class ArticleCatalog {
         }
       }
     }
-    const years = new Map<number, number>();
-    const months = new Map<number, number>();
-    perYear.forEach((n, i) => n && years.set(from + i, n));
-    perMonth.forEach((n, i) => n && months.set(from * 12 + i, n));
-    const newestFirst = (m: Map<number, number>, label: (k: number) => string) =>
-      [...m].sort((a, b) => b[0] - a[0]).map(([k, count]) => ({ value: label(k), count }));
+    // The counts are in date order already: read backwards, newest first.
+    const newestFirst = (counts: Uint32Array, first: number, label: (k: number) => string) => {
+      const out: FacetCount[] = [];
+      for (let i = counts.length - 1; i >= 0; i--) if (counts[i]) out.push({ value: label(first + i), count: counts[i]! });
+      return out;
+    };
     const monthLabel = (k: number) => `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
     return {
       source: ranked(this.dicts.source.values, perSource, top),
       language: ranked(this.dicts.lang.values, perLang, top),
-      year: newestFirst(years, (y) => String(y).padStart(4, '0')),
-      month: newestFirst(months, monthLabel).slice(0, 120),
+      year: newestFirst(perYear, from, (y) => String(y).padStart(4, '0')),
+      month: newestFirst(perMonth, from * 12, monthLabel).slice(0, 120),
       tag: ranked(this.dicts.tag.values, perTag, top),
       speaker: ranked(this.dicts.speaker.values, perSpeaker, top),
       speakers: ranked(this.dicts.speaker.values, statementsBy, top),

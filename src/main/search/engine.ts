@@ -17,7 +17,6 @@ export interface ArticleLookup {
 /** Half-life, in days before the newest article, of the recency boost. */
 const RECENCY_HALF_LIFE_DAYS = 180;
 
-
 /**
  * Answers queries: parses them (query/parse.ts), compiles them (plan.ts), runs the text parts
  * in the FTS5 index and the metadata parts over the in-memory catalog, folds copies of a story

@@ -14,17 +14,18 @@ export type Ranges = Array<[number, number]>;
 export function matchRanges(text: string, field: TextField, language: string | null, highlights: Highlight[]): Ranges {
   const relevant = highlights.filter((h) => h.field === null || h.field === field);
   if (relevant.length === 0 || !text) return [];
-  if (relevant.some((h) => h.kind === 'phrase')) return rangesOfTokens(text, tokensWithOffsets(text), language, relevant);
+  const single = relevant.filter((h): h is WordHighlight => h.kind !== 'phrase');
+  if (single.length < relevant.length) return rangesOfTokens(text, tokensWithOffsets(text), language, relevant);
   // No phrase: one pass over the words, each folded and stemmed once through the analyser's
   // cache (hits on a page are marked with every search: this is most of a page's cost).
   const analyser = analyserFor(language);
   // Stemming a word the analyser has not seen costs microseconds: only when a stem is asked for.
-  const stems = relevant.some((h) => h.kind === 'stems');
+  const stems = single.some((h) => h.kind === 'stems');
   const out: Ranges = [];
   for (const m of text.matchAll(WORD_RUNS)) {
     const [term, stem] = stems ? analyser.wordAndStem(m[0]) : [foldWord(m[0]), null];
-    for (const h of relevant) {
-      if (h.kind === 'words' ? h.words.has(term) : h.kind === 'prefix' ? term.startsWith(h.prefix) : h.kind === 'stems' && hasStem(h.stems, stem)) {
+    for (const h of single) {
+      if (wordMatches(h, term, stem)) {
         out.push([m.index, m.index + m[0].length]);
         break;
       }
@@ -52,9 +53,8 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
     for (let i = 0; i < tokens.length; i++) {
       if (marked[i]) continue;
       const t = tokens[i]!;
-      if (h.kind === 'words' ? h.words.has(t.term) : h.kind === 'prefix' ? t.term.startsWith(h.prefix) : hasStem(h.stems, analyser.wordAndStem(text.slice(t.start, t.end))[1])) {
-        marked[i] = 1;
-      }
+      const stem = h.kind === 'stems' ? analyser.wordAndStem(text.slice(t.start, t.end))[1] : null;
+      if (wordMatches(h, t.term, stem)) marked[i] = 1;
     }
   }
   const out: Ranges = [];
@@ -62,8 +62,14 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
   return out;
 }
 
-function hasStem(stems: ReadonlySet<string>, stem: string | null): boolean {
-  return stem !== null && stems.has(stem);
+/** A highlight of single words (all but phrases). */
+type WordHighlight = Exclude<Highlight, { kind: 'phrase' }>;
+
+/** True when a word (folded `term`, and its `stem` when the highlight is by stems) is marked by `h`. */
+function wordMatches(h: WordHighlight, term: string, stem: string | null): boolean {
+  if (h.kind === 'words') return h.words.has(term);
+  if (h.kind === 'prefix') return term.startsWith(h.prefix);
+  return stem !== null && h.stems.has(stem);
 }
 
 /** An excerpt of a text with the matched words marked. */

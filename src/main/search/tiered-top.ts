@@ -142,8 +142,8 @@ function singleCandidates(words: QueryWord[], floor: number): Candidates | null 
 }
 
 /**
- * For two words a and b (an OR), by the pair of tiers an article holds them at (or not at
- * all): an article is a candidate when what its two tiers allow reaches the floor. So articles
+ * For two words a and b, by the pair of tiers an article holds them at (or not at all, in an
+ * OR): an article is a candidate when what its two tiers allow reaches the floor. So articles
  * holding one very weighty word are candidates alone, and articles holding both at middling
  * tiers too.
  */
@@ -190,20 +190,19 @@ interface QueryWord {
  * its idf).
  */
 function queryWords(source: TieredSource, query: TierQuery, stats: { rows: number; avgdl: number }): { words: QueryWord[]; rare: string[] } {
-  const hits = new Map<string, number>();
-  const phrasesOf = new Map<string, Array<{ hits: number }>>();
+  const hitsOf = new Map<string, number>();
+  const phrasesOf = new Map<string, Array<{ hits: number; idf: number }>>();
   for (const p of query.phrases) {
     const clause = inColumns(p.columns, `"${stemToken(p.stem)}"`);
-    let n = hits.get(clause);
-    if (n === undefined) hits.set(clause, (n = source.count(clause)));
+    let n = hitsOf.get(clause);
+    if (n === undefined) hitsOf.set(clause, (n = source.count(clause)));
     const list = phrasesOf.get(p.stem) ?? [];
     phrasesOf.set(p.stem, list);
-    list.push({ hits: n });
+    list.push({ hits: n, idf: bm25Idf(stats.rows, n) });
   }
   const rare = [...phrasesOf].filter(([, list]) => list.every((p) => p.hits <= RARE_HITS)).map(([stem]) => stem);
   // What each common stem's phrases add below a tier (a stem in two words counts in both).
-  const stemBelow = (stem: string, tier: number) =>
-    phrasesOf.get(stem)!.reduce((sum, p) => sum + tierBound(bm25Idf(stats.rows, p.hits), tier, stats.avgdl), 0);
+  const stemBelow = (stem: string, tier: number) => phrasesOf.get(stem)!.reduce((sum, p) => sum + tierBound(p.idf, tier, stats.avgdl), 0);
   const stemsOf = new Map<number, Set<string>>();
   for (const p of query.phrases) {
     if (rare.includes(p.stem)) continue;
