@@ -13,6 +13,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'workbench-worker': resolve(__dirname, 'src/main/workbench-worker.ts'),
           'read-worker': resolve(__dirname, 'src/main/ingest/read-worker.ts'),
+          'summary-worker': resolve(__dirname, 'src/main/summary-worker.ts'),
         },
       },
     },

@@ -31,6 +31,21 @@ describe('the workbench on its own thread', () => {
     await expect(wb.api['archive.info']({})).rejects.toThrow('the workbench thread has stopped');
   });
 
+  it('answers a summary sent before the page beside it, both for the same hits', async () => {
+    const wb = await openWorkbenchThread({ dbPath: path.join(dir, 'w.db') }, WORKER);
+    await wb.api['import.paths']({ paths: [SEED_FILE] });
+    // As the search box sends them: the summary first (the summary thread counts it), then the page.
+    const [summary, page] = await Promise.all([
+      wb.api['search.summary']({ query: 'Kazakhstan' }),
+      wb.api['search.query']({ query: 'Kazakhstan', deferSummary: true }),
+    ]);
+    expect(page.hits.map((h) => h.title)).toEqual([SEED_TITLE]);
+    expect(page.summaryPending).toBe(true);
+    expect(summary).toMatchObject({ total: 1, articles: 1 });
+    expect(summary.facets.speaker.map((f) => f.value)).toEqual(expect.arrayContaining(['Ned Price', 'Josep Borrell', 'Antony Blinken']));
+    await wb.close();
+  });
+
   it('reports an archive that cannot be opened instead of hanging', async () => {
     const notADb = path.join(dir, 'folder.db');
     fs.mkdirSync(notADb);

@@ -5,6 +5,9 @@ import { requiredInt, searchSort } from './api-args';
 import type { ArticleStore, Db } from './archive';
 import type { StoredArticle } from './ingest';
 import { ArticleCatalog, FullTextIndex, QuerySyntaxError, SavedSearches, SearchEngine, Vocabulary } from './search';
+import { parseQuery } from './search/query/parse';
+import { hasMetaField } from './search/query/ast';
+import { startSummaryThread, type SummaryThread } from './summary-thread';
 
 /** Pause between background index-building steps, so queries and imports get their turn. */
 const REBUILD_PAUSE_MS = 5;
@@ -26,9 +29,23 @@ export interface SearchService {
   onStored(added: StoredArticle[], replaced: number[]): void;
   /** The search-related contract methods. */
   api: Pick<Api, 'search.query' | 'search.summary' | 'searches.list' | 'searches.save' | 'searches.open' | 'searches.delete'>;
+  /** Resolves true once summaries are counted on the summary thread (false: there is none, or it failed). */
+  summaryThreadReady(): Promise<boolean>;
   /** Where a query matches in an article, for `articles.get`. */
   matches(article: Article, query: string): NonNullable<Awaited<ReturnType<Api['articles.get']>>['matches']>;
   close(): void;
+}
+
+export interface SearchOptions {
+  /** Rebuild a stale index before returning (the CLI) instead of in the background. */
+  buildNow?: boolean;
+  /**
+   * The built summary-thread script (out/main/summary-worker.js): with it, summaries are counted
+   * on a second thread while this one makes the page of hits; without it, here.
+   */
+  summaryWorkerFile?: string;
+  /** better-sqlite3 binding for the summary thread's connection (Electron; see README). */
+  nativeBinding?: string;
 }
 
 /**
@@ -36,7 +53,7 @@ export interface SearchService {
  * background, or at once with `buildNow`, when stale), loads the catalog, and removes the
  * index file older versions kept beside the archive.
  */
-export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPath: string, options: { buildNow?: boolean } = {}): SearchService {
+export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPath: string, options: SearchOptions = {}): SearchService {
   fs.rmSync(`${dbPath}.search-index`, { force: true });
   const catalog = ArticleCatalog.load(db);
   const vocabulary = new Vocabulary(() => fts.words());
@@ -80,6 +97,10 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
   // answer nothing meanwhile.
 
   const run = (req: SearchRequest) => asBadRequest(() => engine.search(req));
+  const thread: SummaryThread | null =
+    options.summaryWorkerFile && fs.existsSync(options.summaryWorkerFile)
+      ? startSummaryThread(options.summaryWorkerFile, { dbPath, nativeBinding: options.nativeBinding }, catalog)
+      : null;
 
   return {
     fts,
@@ -87,14 +108,14 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
     engine,
     status: () => (fts.building ? 'building' : merging ? 'merging' : 'ready'),
     onStored(added, replaced) {
-      for (const id of replaced) catalog.remove(id);
-      for (const a of added) catalog.add(a);
+      catalog.stored(added, replaced);
       // The fuzzy word list is reloaded from the index at the next fuzzy query.
       if (added.length) {
         vocabulary.invalidate();
         scheduleMerge(MERGE_DELAY_MS);
       }
     },
+    summaryThreadReady: () => thread?.ready() ?? Promise.resolve(false),
     matches: (article, query) => asBadRequest(() => engine.matches(article, query)),
     api: {
       'search.query': async (args) => {
@@ -106,8 +127,13 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
       'search.summary': async (args) => {
         if (typeof args?.query !== 'string') throw new ApiError('bad_request', 'query must be text');
         if (args.foldCopies !== undefined && typeof args.foldCopies !== 'boolean') throw new ApiError('bad_request', 'foldCopies must be true or false');
-        const query = args.query;
-        return asBadRequest(() => engine.summary({ query, foldCopies: args.foldCopies }));
+        const req = { query: args.query, foldCopies: args.foldCopies };
+        // `speaker:` resolves aliases through the people registry, which lives on this thread.
+        if (thread && !asBadRequest(() => hasMetaField(parseQuery(req.query), 'speaker'))) {
+          const summary = await thread.summary(req);
+          if (summary) return summary;
+        }
+        return asBadRequest(() => engine.summary(req));
       },
       'searches.list': async () => ({ saved: saved.list(), history: saved.history() }),
       'searches.save': async (args) => {
@@ -125,6 +151,7 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
       'searches.delete': async (args) => ({ deleted: saved.delete(requiredInt(args?.id, 'id')) }),
     },
     close() {
+      thread?.close();
       if (timer) clearTimeout(timer);
       // Segments an import left unmerged are merged now (a CLI import exits right after it);
       // an unfinished rebuild is resumed at the next open instead.

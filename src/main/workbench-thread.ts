@@ -41,8 +41,12 @@ export async function openWorkbenchThread(
   workerFile: string,
 ): Promise<ThreadedWorkbench> {
   const { host, ...rest } = options;
-  // The reader thread's script sits beside the workbench thread's.
-  const workerOptions = { ...rest, readWorkerFile: rest.readWorkerFile ?? path.join(path.dirname(workerFile), 'read-worker.js') };
+  // The reader and summary threads' scripts sit beside the workbench thread's.
+  const workerOptions = {
+    ...rest,
+    readWorkerFile: rest.readWorkerFile ?? path.join(path.dirname(workerFile), 'read-worker.js'),
+    summaryWorkerFile: rest.summaryWorkerFile ?? path.join(path.dirname(workerFile), 'summary-worker.js'),
+  };
   const worker = new Worker(workerFile, {
     workerData: workerOptions,
     // A large young generation: indexing allocates many short-lived objects, and V8's default

@@ -17,7 +17,10 @@ try {
   process.exit(1);
 }
 
-// Calls are answered strictly in order, so a search sent after an import sees its articles.
+// Calls are started strictly in order, so a search sent after an import sees its articles, and
+// each waits for the one before to finish, except a summary: the summary thread counts it, and
+// the page of hits sent after it is made here meanwhile.
+const CONCURRENT: ReadonlySet<string> = new Set(['search.summary']);
 let queue = Promise.resolve();
 port.on('message', (m: ToWorker) => {
   if (m.type === 'close') {
@@ -27,8 +30,10 @@ port.on('message', (m: ToWorker) => {
     });
     return;
   }
-  queue = queue.then(async () => {
-    const envelope = await dispatch(wb.api, m.method, m.args);
-    port.postMessage({ type: 'reply', id: m.id, envelope } satisfies FromWorker);
+  queue = queue.then(() => {
+    const answered = dispatch(wb.api, m.method, m.args).then((envelope) => {
+      port.postMessage({ type: 'reply', id: m.id, envelope } satisfies FromWorker);
+    });
+    return CONCURRENT.has(m.method) ? undefined : answered;
   });
 });

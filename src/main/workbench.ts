@@ -26,6 +26,12 @@ export interface WorkbenchOptions {
    */
   readWorkerFile?: string;
   /**
+   * The built summary-thread script (out/main/summary-worker.js). With it, the story count and
+   * facets of a search (`search.summary`) are counted on another thread while this one answers
+   * the page; without it, here.
+   */
+  summaryWorkerFile?: string;
+  /**
    * When the search index must be (re)built, or statements read again by this extractor, do it
    * before returning (the CLI, which answers one query and exits) instead of in the background
    * while calls are already answered.
@@ -42,6 +48,11 @@ export interface WorkbenchOptions {
 export interface Workbench {
   api: Api;
   close(): void;
+  /**
+   * Resolves true once `search.summary` is counted on the summary thread, false when there is
+   * none (no `summaryWorkerFile`) or it failed to open (summaries are then counted here).
+   */
+  summaryThreadReady(): Promise<boolean>;
 }
 
 /** Finished jobs kept for `import.progress` after they end. */
@@ -69,7 +80,11 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const fts = new FullTextIndex(db);
   // The full-text index and the statements are written in the articles' own transactions.
   const store = new ArticleStore(db, combineIndexers(fts, statements.indexer));
-  const search = openSearch(db, store, fts, options.dbPath, { buildNow: options.buildIndexNow });
+  const search = openSearch(db, store, fts, options.dbPath, {
+    buildNow: options.buildIndexNow,
+    summaryWorkerFile: options.summaryWorkerFile,
+    nativeBinding: options.nativeBinding,
+  });
   statements.attachCatalog(search.catalog);
   // Statements made by another extractor version (or none yet) are read again: at once for the
   // CLI's one-shot commands, in the background for the app.
@@ -201,6 +216,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
 
   return {
     api,
+    summaryThreadReady: () => search.summaryThreadReady(),
     close: () => {
       statements.close();
       search.close();

@@ -56,27 +56,40 @@ function reindex(dbPath: string): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** Opens the archive (migrating it and loading or rebuilding its search index, as the app does). */
-export async function open(dir: string): Promise<Workbench> {
-  return openWorkbench({ dbPath: dbPathIn(dir) });
+/**
+ * Opens the archive (migrating it and loading or rebuilding its search index, as the app does);
+ * with `summaryThread`, summaries are counted on the summary thread as in the app.
+ */
+export async function open(dir: string, summaryThread = false): Promise<Workbench> {
+  const summaryWorkerFile = summaryThread ? path.join(REPO, 'out/main/summary-worker.js') : undefined;
+  if (summaryWorkerFile && !fs.existsSync(summaryWorkerFile)) throw new Error('run `npm run build` first: summaries run on the built summary thread');
+  return openWorkbench({ dbPath: dbPathIn(dir), summaryWorkerFile });
 }
 
 /** How a query is asked: as the search box does, only its first call, or as lean as the FTS5 baseline. */
 type Mode = 'ui' | 'first' | 'page';
 
 /**
- * One query as the search box sends it: first the page (20 hits with snippets, copies folded,
- * the article count; `deferSummary`), then, when the page left it out, `search.summary` for the
- * story count and facets. `first` stops after the first call; `page` asks only what the FTS5
- * baseline answers (a ranked page and a total, unfolded).
+ * One query as the search box sends it: `search.summary` (story count and facets, counted on the
+ * summary thread) and the page (20 hits with snippets, copies folded, the article count;
+ * `deferSummary`) sent together, the summary first; the answer is complete when both are in.
+ * `first` asks only the page; `page` asks only what the FTS5 baseline answers (a ranked page
+ * and a total, unfolded).
  */
 export async function query(wb: Workbench, q: BenchQuery, mode: Mode = 'ui'): Promise<QueryAnswer> {
+  // In the app each call arrives as a message, so the thread's event loop turns between calls
+  // and hears the summary thread (its `ready`, its answers); here it must be let turn.
+  if (mode === 'ui') await new Promise((resolve) => setImmediate(resolve));
+  const summary = mode === 'ui' ? wb.api['search.summary']({ query: q.ours }) : null;
   const r =
     mode === 'page'
       ? await wb.api['search.query']({ query: q.ours, limit: PAGE, foldCopies: false, facets: false, snippets: false })
       : await wb.api['search.query']({ query: q.ours, limit: PAGE, deferSummary: true });
   let total = r.total;
-  if (mode === 'ui' && r.summaryPending) total = (await wb.api['search.summary']({ query: q.ours })).total;
+  if (summary) {
+    const s = await summary;
+    if (r.summaryPending) total = s.total;
+  }
   return { total, ids: r.hits.map((h) => h.id) };
 }
 
@@ -108,11 +121,11 @@ export const wirewatch: EngineAdapter = {
   name: 'wirewatch',
   build,
   async open(dir: string): Promise<OpenedEngine> {
-    const wb = await open(dir);
+    const wb = await open(dir, true);
     return { query: (q) => query(wb, q), close: () => close(wb) };
   },
   notes: [
-    'query = as the UI asks: api["search.query"]({ query, limit: 20, deferSummary: true }) (20 hits with snippets and highlights, copies folded, article count), then api["search.summary"]({ query }) when the page left out the story count and facets; the time is both calls',
+    'query = as the UI asks: api["search.summary"]({ query }) (story count and facets, on the summary thread) and api["search.query"]({ query, limit: 20, deferSummary: true }) (20 hits with snippets and highlights, copies folded, article count) sent together; the time is until both have answered',
     'build = the whole import on the workbench and reader threads (parse, prepare, dedupe, store, index); persist = close (merging index segments); reindex = the index alone',
     'persisted size = the archive (articles, metadata, original file bytes, full-text index)',
   ],

@@ -43,6 +43,17 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * Opens an archive another connection has opened (and migrated) for reading only: a second
+ * thread's view, which sees every committed transaction and can write nothing.
+ */
+export function openArchiveReader(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
 /** The schema version recorded in the archive. */
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -16,6 +16,14 @@ export interface CatalogEntry {
   storyId: number;
 }
 
+/**
+ * One change to the catalog, as a copy kept on another thread (the summary thread) replays it:
+ * articles stored (with the older versions they replaced) and an article's speakers re-read.
+ */
+export type CatalogChange =
+  | { kind: 'stored'; added: CatalogEntry[]; replaced: number[] }
+  | { kind: 'speakers'; id: number; speakers: Array<{ name: string; statements: number }> };
+
 /** "No date" in the day columns. */
 export const NO_DAY = -2147483648;
 
@@ -118,6 +126,32 @@ export class ArticleCatalog {
   newestDay = NO_DAY;
   /** Live articles of each story that has more than one (by story id); built when first asked, dropped on change. */
   private copies: Map<number, number[]> | null = null;
+  /** Told of every change after load (see `observe`). */
+  private observer: ((change: CatalogChange) => void) | null = null;
+
+  /**
+   * Has `listener` told of every later change (one listener: the summary thread's copy).
+   * Changes come as `stored` and `setSpeakers` make them, before they are applied here.
+   */
+  observe(listener: (change: CatalogChange) => void): void {
+    this.observer = listener;
+  }
+
+  /**
+   * Articles stored by an import: the older versions they replaced leave, the new ones come in.
+   * `added` may carry more than catalog fields (stored articles); only those are kept or passed on.
+   */
+  stored(added: CatalogEntry[], replaced: number[]): void {
+    if (this.observer && (added.length || replaced.length)) this.observer({ kind: 'stored', added: added.map(entryOf), replaced });
+    for (const id of replaced) this.remove(id);
+    for (const a of added) this.add(a);
+  }
+
+  /** Replays a change another catalog reported (see `observe`). */
+  apply(change: CatalogChange): void {
+    if (change.kind === 'stored') this.stored(change.added, change.replaced);
+    else this.setSpeakers(change.id, change.speakers);
+  }
 
   /** Loads the catalog of every live article of the archive. */
   static load(db: Db): ArticleCatalog {
@@ -229,6 +263,8 @@ export class ArticleCatalog {
 
   /** Replaces an article's speakers (canonical names) and how many statements each makes there. */
   setSpeakers(id: number, speakers: Array<{ name: string; statements: number }>): void {
+    // A copy elsewhere may have read its speakers already: it is told even when this one has not.
+    this.observer?.({ kind: 'speakers', id, speakers });
     // Not read yet: they will be, from the archive, which already holds this change.
     if (this.pendingSpeakers) return;
     if (speakers.length === 0) {
@@ -370,6 +406,21 @@ export class ArticleCatalog {
       speakers: ranked(this.dicts.speaker.values, statementsBy, top),
     };
   }
+}
+
+/** The catalog fields of an entry (a stored article carries its text too). */
+function entryOf(e: CatalogEntry): CatalogEntry {
+  return {
+    id: e.id,
+    publishedAt: e.publishedAt,
+    datePrecision: e.datePrecision,
+    language: e.language,
+    source: e.source,
+    agency: e.agency,
+    dateline: e.dateline,
+    authors: e.authors,
+    storyId: e.storyId,
+  };
 }
 
 /** The same order as `localeCompare`, without making a collator per comparison. */

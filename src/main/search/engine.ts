@@ -125,9 +125,19 @@ export class SearchEngine {
    * What a search deferred (`deferSummary`): the story count and the facets of every hit.
    * The query is read as `search` reads it (forgiving only when the exact reading finds nothing).
    */
-  summary(req: { query: string; foldCopies?: boolean }): SearchSummary {
+  summary(req: { query: string; foldCopies?: boolean }): SearchSummary;
+  /**
+   * With `asWritten`, only the query as written: null when that finds nothing (reading it
+   * forgivingly needs the fuzzy word list, which the summary thread does not load).
+   */
+  summary(req: { query: string; foldCopies?: boolean }, asWritten: true): SearchSummary | null;
+  summary(req: { query: string; foldCopies?: boolean }, asWritten = false): SearchSummary | null {
     const started = performance.now();
-    const ids = this.answerAsRead(parseQuery(req.query), (c) => this.matchingIds(c.plan), (found) => found.length > 0);
+    const root = parseQuery(req.query);
+    const ids = asWritten
+      ? this.matchingIds(this.compileTree(root, false).plan)
+      : this.answerAsRead(root, (c) => this.matchingIds(c.plan), (found) => found.length > 0);
+    if (asWritten && ids.length === 0 && root) return null;
     const stories = req.foldCopies === false ? ids.length : this.storyMembers(ids).stories;
     return { total: stories, articles: ids.length, facets: this.catalog.facets(ids), tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

@@ -97,3 +97,19 @@ export class QuerySyntaxError extends Error {
     this.name = 'QuerySyntaxError';
   }
 }
+
+/** True when the query has a `field:` part anywhere (`speaker:` needs the people registry's aliases). */
+export function hasMetaField(node: QueryNode | null, field: MetaField): boolean {
+  if (!node) return false;
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.some((c) => hasMetaField(c, field));
+    case 'not':
+      return hasMetaField(node.child, field);
+    case 'meta':
+      return node.field === field;
+    default:
+      return false;
+  }
+}

@@ -71,8 +71,12 @@ export function useSearch(version: number): SearchState {
     setParams(p);
     setBusy(true);
     try {
-      // The page first; on a large archive, counting stories and facets of a common word
-      // would hold the hits back, so they follow in a second call.
+      // Two calls: on a large archive, counting the stories and facets of a common word would
+      // hold the hits back. The summary is asked first, so that the workbench hands it to its
+      // summary thread and makes the page meanwhile; it is shown once the page is.
+      const summaryCall = call('search.summary', { query: p.query, foldCopies: p.foldCopies });
+      // A query that cannot be read fails both calls; the page's error is the one shown.
+      summaryCall.catch(() => undefined);
       const data = await call('search.query', { ...p, offset: 0, limit, facets: true, record, deferSummary: true });
       if (my !== seq.current) return;
       const shown = { params: p, data };
@@ -80,7 +84,7 @@ export function useSearch(version: number): SearchState {
       setResult(shown);
       setError(null);
       if (data.summaryPending) {
-        const summary = await call('search.summary', { query: p.query, foldCopies: p.foldCopies });
+        const summary = await summaryCall;
         // Only onto the answer it completes (not a newer search, nor one a page was added to since).
         if (my !== seq.current) return;
         const now = resultRef.current;

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWorkbench, type Workbench } from '../src/main/workbench';
+import type { SearchSummary } from '../src/shared/types';
+import { SEED_FILE, scrapedPages, sharedData, tempDir } from './helpers/paths';
+
+// The summary thread runs the built script (npm run build), as the app does.
+const WORKER = path.resolve(__dirname, '../out/main/summary-worker.js');
+const REUTERS = (n: number) => path.join(sharedData, 'reuters21578', `reut2-00${n}.sgm`);
+
+let dir: string;
+let dbPath: string;
+const open: Workbench[] = [];
+beforeEach(() => {
+  expect(fs.existsSync(WORKER), 'run `npm run build` first').toBe(true);
+  dir = tempDir();
+  dbPath = path.join(dir, 'w.db');
+});
+afterEach(() => {
+  for (const wb of open.splice(0)) wb.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function openWb(summaryThread: boolean): Workbench {
+  const wb = openWorkbench({ dbPath, summaryWorkerFile: summaryThread ? WORKER : undefined });
+  open.push(wb);
+  return wb;
+}
+
+/** A summary without its timing. */
+async function summaryOf(wb: Workbench, query: string): Promise<Omit<SearchSummary, 'tookMs'>> {
+  const { tookMs: _, ...rest } = await wb.api['search.summary']({ query });
+  return rest;
+}
+
+const QUERIES = [
+  'oil',
+  '"bank of england"',
+  'shar*',
+  '(shares OR stock) -dividend',
+  'title:oil date:1987-02-26..1987-03-05',
+  'lang:en -oil',
+  'Kazakhstan OR CSTO',
+  'source:reuters crude',
+  '',
+];
+
+describe('summaries counted on the summary thread', () => {
+  it('equal those counted on the workbench thread, also after imports made while it runs', async () => {
+    const first = openWb(false);
+    await first.api['import.paths']({ paths: [REUTERS(0)] });
+    first.close();
+    open.length = 0;
+
+    const threaded = openWb(true);
+    expect(await threaded.summaryThreadReady()).toBe(true);
+    // The thread has read the archive's speakers before the next import brings new ones.
+    await summaryOf(threaded, 'oil');
+    const before = (await summaryOf(threaded, '')).articles;
+
+    // Articles, statements and speakers that only reach the thread as catalog changes.
+    const report = await threaded.api['import.paths']({ paths: [REUTERS(1), SEED_FILE, ...scrapedPages().slice(0, 6)] });
+    expect(report.errors).toBe(0);
+    const plain = openWb(false);
+    expect(await plain.summaryThreadReady()).toBe(false);
+
+    const after = await summaryOf(threaded, '');
+    expect(after.articles).toBeGreaterThan(before + 900);
+    for (const query of QUERIES) expect(await summaryOf(threaded, query), query).toEqual(await summaryOf(plain, query));
+    // The seed's speakers, which came with the second import, are counted.
+    const kazakhstan = await summaryOf(threaded, 'Kazakhstan');
+    expect(kazakhstan.facets.speaker.map((f) => f.value)).toEqual(expect.arrayContaining(['Ned Price', 'Josep Borrell', 'Antony Blinken']));
+  });
+
+  it('leaves `speaker:` (aliases of the people registry) and misspelt words to the workbench thread', async () => {
+    const threaded = openWb(true);
+    await threaded.api['import.paths']({ paths: [SEED_FILE, REUTERS(0)] });
+    expect(await threaded.summaryThreadReady()).toBe(true);
+    const plain = openWb(false);
+    // "Боррель" is an alias the registry on the workbench thread knows; "oill" is read forgivingly as "oil".
+    for (const query of ['speaker:Боррель', 'oill']) {
+      const summary = await summaryOf(threaded, query);
+      expect(summary.articles, query).toBeGreaterThan(0);
+      expect(summary, query).toEqual(await summaryOf(plain, query));
+    }
+  });
+});
