@@ -34,7 +34,8 @@ export function stemToken(stem: string): string {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** The same, for callers that walk a text's words themselves (global: use with matchAll). */
 export const WORD_RUNS = WORD;
-const ASCII = /^[\x00-\x7f]*$/;
+/** All ASCII: folding is lower-casing. */
+export const ASCII = /^[\x00-\x7f]*$/;
 /** Marks that sit on a Latin or Greek letter: accents an analyst may or may not type. */
 const LATIN_GREEK_MARKS = /(?<=[\p{Script=Latin}\p{Script=Greek}]\p{M}*)\p{M}/gu;
 
@@ -92,6 +93,12 @@ const SNOWBALL: Record<string, string> = {
   es: 'spanish', sl: 'slovene', sv: 'swedish', ta: 'tamil', tr: 'turkish',
 };
 
+/**
+ * Languages whose Snowball stemmer only takes endings off (Irish, Arabic and others also strip
+ * or change a word's beginning): there a word's stem starts with the word's first letter.
+ */
+const SUFFIX_STEMMERS: ReadonlySet<string> = new Set(['en', 'ru', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'nb', 'nn', 'fi', 'ro', 'hu', 'ca']);
+
 /** ISO 639-1 code → the `stopword` package's list name (ISO 639-3). */
 const STOPWORDS: Record<string, string> = {
   af: 'afr', ar: 'ara', bn: 'ben', br: 'bre', bg: 'bul', ca: 'cat', cs: 'ces', da: 'dan', de: 'deu',
@@ -119,6 +126,14 @@ export class Analyser {
     this.stemmer = algorithm ? snowball.newStemmer(algorithm) : null;
     const list = lang ? (stopwordLists as unknown as Record<string, string[] | undefined>)[STOPWORDS[lang] ?? ''] : undefined;
     this.stopwords = new Set((list ?? []).map((w) => foldWord(w)));
+  }
+
+  /**
+   * True when every stem starts with its folded word's first letter (stemmers that only take
+   * endings off, or none): a word whose first letter begins no wanted stem need not be stemmed.
+   */
+  get keepsFirstLetter(): boolean {
+    return this.stemmer === null || SUFFIX_STEMMERS.has(this.lang!);
   }
 
   /** True when this language can stem (else stems are the folded words). */

@@ -1,6 +1,6 @@
 import type { TextField } from './query/ast';
 import type { Highlight } from './plan';
-import { analyserFor, foldWord, tokensWithOffsets, WORD_RUNS, type Token } from './analyse';
+import { analyserFor, ASCII, foldWord, tokensWithOffsets, WORD_RUNS, type Token } from './analyse';
 
 /** [start, end) character offsets of matched words in a text. */
 export type Ranges = Array<[number, number]>;
@@ -19,11 +19,20 @@ export function matchRanges(text: string, field: TextField, language: string | n
   // No phrase: one pass over the words, each folded and stemmed once through the analyser's
   // cache (hits on a page are marked with every search: this is most of a page's cost).
   const analyser = analyserFor(language);
-  // Stemming a word the analyser has not seen costs microseconds: only when a stem is asked for.
+  // Stemming a word the analyser has not seen costs microseconds: only when a stem is asked for,
+  // and, where stems keep the word's first letter, only for words starting like a wanted stem
+  // (a page of new hits has hundreds of words not seen before).
   const stems = single.some((h) => h.kind === 'stems');
+  const firsts = stems && analyser.keepsFirstLetter ? firstLetters(single) : null;
   const out: Ranges = [];
   for (const m of text.matchAll(WORD_RUNS)) {
-    const [term, stem] = stems ? analyser.wordAndStem(m[0]) : [foldWord(m[0]), null];
+    const word = m[0];
+    let term: string;
+    let stem: string | null = null;
+    if (!stems) term = foldWord(word);
+    else if (firsts && ASCII.test(word) && !firsts.has((term = word.toLowerCase())[0]!)) {
+      // cannot have a wanted stem; `term` serves the other highlights
+    } else [term, stem] = analyser.wordAndStem(word);
     for (const h of single) {
       if (wordMatches(h, term, stem)) {
         out.push([m.index, m.index + m[0].length]);
@@ -59,6 +68,13 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
   }
   const out: Ranges = [];
   for (let i = 0; i < tokens.length; i++) if (marked[i]) out.push([tokens[i]!.start, tokens[i]!.end]);
+  return out;
+}
+
+/** The first letters of the stems the highlights ask for. */
+function firstLetters(highlights: WordHighlight[]): Set<string> {
+  const out = new Set<string>();
+  for (const h of highlights) if (h.kind === 'stems') for (const s of h.stems) out.add(s[0]!);
   return out;
 }
 
