@@ -111,6 +111,8 @@ export class ArticleCatalog {
   private readonly speakerStatements = new IdLists();
   /** Reads the articles' speakers from the archive, until that has been done (see load). */
   private pendingSpeakers: (() => void) | null = null;
+  /** The speakers packed for facets; dropped when they change (see packedSpeakers). */
+  private speakerPack: PackedLists | null = null;
   /**
    * Canonical speaker names a `speaker:` value stands for when it is an alias ("Боррель" →
    * "Josep Borrell"); set by the statements service.
@@ -244,6 +246,7 @@ export class ArticleCatalog {
   }
 
   private pushSpeaker(id: number, code: number, statements: number): void {
+    this.speakerPack = null;
     const codes = this.multi.speaker.get(id);
     if (codes) {
       codes.push(code);
@@ -261,12 +264,25 @@ export class ArticleCatalog {
     load?.();
   }
 
+  /**
+   * Every article's speakers packed in three typed arrays (article id → a run of speaker codes
+   * and statement counts), made when facets first need them after a change. Facets read the
+   * speakers of every hit: from lists of small arrays that was nine tenths of their time at
+   * 200,000 articles (18 of 20 ms at p95 for 35,000 hits).
+   */
+  private packedSpeakers(): PackedLists | null {
+    if (this.multi.speaker.size === 0) return null;
+    if (!this.speakerPack) this.speakerPack = pack(this.multi.speaker, this.speakerStatements, this.size);
+    return this.speakerPack;
+  }
+
   /** Replaces an article's speakers (canonical names) and how many statements each makes there. */
   setSpeakers(id: number, speakers: Array<{ name: string; statements: number }>): void {
     // A copy elsewhere may have read its speakers already: it is told even when this one has not.
     this.observer?.({ kind: 'speakers', id, speakers });
     // Not read yet: they will be, from the archive, which already holds this change.
     if (this.pendingSpeakers) return;
+    this.speakerPack = null;
     if (speakers.length === 0) {
       this.multi.speaker.delete(id);
       this.speakerStatements.delete(id);
@@ -361,7 +377,7 @@ export class ArticleCatalog {
     const perSpeaker = new Uint32Array(this.dicts.speaker.values.length);
     const statementsBy = new Uint32Array(this.dicts.speaker.values.length);
     const tags = this.multi.tag.size ? this.multi.tag : null;
-    const speakers = this.multi.speaker.size ? this.multi.speaker : null;
+    const speakers = this.packedSpeakers();
     // Years and months counted in typed arrays from the earliest year of the archive.
     const { year, month } = this;
     const from = this.firstYear;
@@ -380,12 +396,11 @@ export class ArticleCatalog {
       }
       const tagCodes = tags?.get(id);
       if (tagCodes) for (let k = 0; k < tagCodes.length; k++) perTag[tagCodes[k]!]!++;
-      const codes = speakers?.get(id);
-      if (codes) {
-        const counts = this.speakerStatements.get(id);
-        for (let k = 0; k < codes.length; k++) {
+      if (speakers && id < speakers.size) {
+        const { codes, counts, start } = speakers;
+        for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
           perSpeaker[codes[k]!]!++;
-          statementsBy[codes[k]!]! += counts?.[k] ?? 1;
+          statementsBy[codes[k]!]! += counts[k]!;
         }
       }
     }
@@ -406,6 +421,38 @@ export class ArticleCatalog {
       speakers: ranked(this.dicts.speaker.values, statementsBy, top),
     };
   }
+}
+
+/** Lists by article id packed: the list of id is codes[start[id] .. start[id + 1]), with its counts. */
+interface PackedLists {
+  /** Ids covered: 0 .. size - 1. */
+  size: number;
+  start: Uint32Array;
+  codes: Uint32Array;
+  counts: Uint32Array;
+}
+
+/** Packs parallel lists (codes, and a count per code: 1 where none) of ids below `size`. */
+function pack(lists: IdLists, counts: IdLists, size: number): PackedLists {
+  const start = new Uint32Array(size + 1);
+  let n = 0;
+  for (let id = 0; id < size; id++) {
+    start[id] = n;
+    n += lists.get(id)?.length ?? 0;
+  }
+  start[size] = n;
+  const codes = new Uint32Array(n);
+  const countsOut = new Uint32Array(n);
+  for (let id = 0; id < size; id++) {
+    const list = lists.get(id);
+    if (!list) continue;
+    const c = counts.get(id);
+    for (let k = 0, at = start[id]!; k < list.length; k++, at++) {
+      codes[at] = list[k]!;
+      countsOut[at] = c?.[k] ?? 1;
+    }
+  }
+  return { size, start, codes, counts: countsOut };
 }
 
 /** The catalog fields of an entry (a stored article carries its text too). */
@@ -434,10 +481,34 @@ function ranked(values: string[], counts: Uint32Array, top: number): FacetCount[
   const nonZero: number[] = [];
   for (let c = 1; c < counts.length; c++) if (counts[c]) nonZero.push(c);
   let cut = 0;
-  if (nonZero.length > top) cut = Uint32Array.from(nonZero, (c) => counts[c]!).sort().reverse()[top - 1]!;
+  if (nonZero.length > top) cut = kthLargest(nonZero.map((c) => counts[c]!), top);
   const out: FacetCount[] = [];
   for (const c of nonZero) if (counts[c]! >= cut) out.push({ value: values[c]!, count: counts[c]! });
   return out.sort((a, b) => b.count - a.count || COLLATOR.compare(a.value, b.value)).slice(0, top);
+}
+
+/** The k-th largest of `values` (k ≤ values.length), keeping only the k largest seen, smallest first. */
+function kthLargest(values: number[], k: number): number {
+  const best: number[] = [];
+  for (const v of values) {
+    if (best.length === k && v <= best[0]!) continue; // most counts are small: one comparison
+    let i = best.length === k ? 0 : best.length;
+    if (best.length === k) {
+      // Drop the smallest and slide the others down until v's place.
+      while (i + 1 < k && best[i + 1]! < v) {
+        best[i] = best[i + 1]!;
+        i++;
+      }
+    } else {
+      best.push(v);
+      while (i > 0 && best[i - 1]! > v) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+    }
+    best[i] = v;
+  }
+  return best[0]!;
 }
 
 /**
