@@ -75,6 +75,11 @@ async function runMeasure(job: ChildJob): Promise<MeasureFigures> {
   collect();
   const afterOpen = process.memoryUsage();
   log(job, `open to first result ${openToFirstMs.toFixed(0)} ms, RSS ${(afterOpen.rss / 2 ** 20).toFixed(0)} MB`);
+  if (engine.settled) {
+    const t1 = performance.now();
+    await engine.settled();
+    notes.push(`background work after open (waited for before the warm-ups): ${(performance.now() - t1).toFixed(0)} ms more`);
+  }
 
   const kinds: KindFigures[] = [];
   for (const kind of QUERY_KINDS) {

@@ -23,6 +23,9 @@ try {
     },
   };
   engine = new SearchEngine(fts, catalog, new Vocabulary(() => fts.words()), noText);
+  // Ready once warm: the summary of every article reads the speakers (put off at load) and runs
+  // the facet loops long enough to be compiled, so the first searches do not pay for either.
+  engine.summary({ query: '' });
   port.postMessage({ type: 'ready' } satisfies FromSummaryWorker);
 } catch (err) {
   port.postMessage({ type: 'failed', message: (err as Error).message } satisfies FromSummaryWorker);

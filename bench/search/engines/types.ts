@@ -38,6 +38,12 @@ export interface OpenedEngine {
   /** Facts about this open worth printing (e.g. what the open time includes). */
   notes?: string[];
   query(q: BenchQuery): Promise<QueryAnswer>;
+  /**
+   * Waits for work the engine starts at open and finishes in the background (Wirewatch's
+   * summary thread loading its catalog). Called after open to first result is measured and
+   * before the warm-up queries, so that the latencies are those of the engine once up.
+   */
+  settled?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -122,7 +122,13 @@ export const wirewatch: EngineAdapter = {
   build,
   async open(dir: string): Promise<OpenedEngine> {
     const wb = await open(dir, true);
-    return { query: (q) => query(wb, q), close: () => close(wb) };
+    return {
+      query: (q) => query(wb, q),
+      // Until the summary thread has loaded its catalog (about a second at 200k), the workbench
+      // thread counts summaries itself, as it did before there was one.
+      settled: async () => void (await wb.summaryThreadReady()),
+      close: () => close(wb),
+    };
   },
   notes: [
     'query = as the UI asks: api["search.summary"]({ query }) (story count and facets, on the summary thread) and api["search.query"]({ query, limit: 20, deferSummary: true }) (20 hits with snippets and highlights, copies folded, article count) sent together; the time is until both have answered',
