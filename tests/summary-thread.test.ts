@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FullTextIndex } from '../src/main/search/fts-index';
 import { openWorkbench, type Workbench } from '../src/main/workbench';
 import type { SearchSummary } from '../src/shared/types';
 import { SEED_FILE, scrapedPages, sharedData, tempDir } from './helpers/paths';
@@ -71,6 +72,31 @@ describe('summaries counted on the summary thread', () => {
     // The seed's speakers, which came with the second import, are counted.
     const kazakhstan = await summaryOf(threaded, 'Kazakhstan');
     expect(kazakhstan.facets.speaker.map((f) => f.value)).toEqual(expect.arrayContaining(['Ned Price', 'Josep Borrell', 'Antony Blinken']));
+  });
+
+  it('gives the page sent after its summary the summary\'s article count, instead of counting every hit again', async () => {
+    const threaded = openWb(true);
+    await threaded.api['import.paths']({ paths: [REUTERS(0)] });
+    expect(await threaded.summaryThreadReady()).toBe(true);
+    const plain = openWb(false);
+    const counts = vi.spyOn(FullTextIndex.prototype, 'count');
+    try {
+      // Prefix and phrase pages rank every hit and counted them in a second pass; a word's tiers
+      // need the count; a misspelt word is read forgivingly; a word no article has finds nothing.
+      for (const query of ['shar*', '"bank of england"', 'oil', 'oill', 'zzzqqq']) {
+        const summary = threaded.api['search.summary']({ query });
+        counts.mockClear();
+        const { tookMs: _a, ...page } = await threaded.api['search.query']({ query, deferSummary: true });
+        const countedHere = counts.mock.calls.length;
+        await summary;
+        const { tookMs: _b, ...alone } = await plain.api['search.query']({ query, deferSummary: true });
+        expect(page, query).toEqual(alone);
+        if (query === 'shar*' || query === '"bank of england"') expect(countedHere, query).toBe(0);
+        if (query === 'oil') expect(countedHere, query).toBeGreaterThan(0);
+      }
+    } finally {
+      counts.mockRestore();
+    }
   });
 
   it('leaves `speaker:` (aliases of the people registry) and misspelt words to the workbench thread', async () => {

@@ -5,6 +5,7 @@ import { requiredInt, searchSort } from './api-args';
 import type { ArticleStore, Db } from './archive';
 import type { StoredArticle } from './ingest';
 import { ArticleCatalog, FullTextIndex, QuerySyntaxError, SavedSearches, SearchEngine, Vocabulary } from './search';
+import { COUNTED_ELSEWHERE } from './search/engine';
 import { parseQuery } from './search/query/parse';
 import { hasMetaField } from './search/query/ast';
 import { startSummaryThread, type SummaryThread } from './summary-thread';
@@ -101,6 +102,11 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
     options.summaryWorkerFile && fs.existsSync(options.summaryWorkerFile)
       ? startSummaryThread(options.summaryWorkerFile, { dbPath, nativeBinding: options.nativeBinding }, catalog)
       : null;
+  /**
+   * The article count of the summary last handed to the summary thread: the search box sends
+   * the summary first, and the page for the same query then takes its count from it.
+   */
+  let counting: { query: string; articles: Promise<number | null> } | null = null;
 
   return {
     fts,
@@ -119,8 +125,16 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
     matches: (article, query) => asBadRequest(() => engine.matches(article, query)),
     api: {
       'search.query': async (args) => {
+        const started = performance.now();
         const req = searchRequest(args);
-        const result = run(req);
+        const pending = req.deferSummary && counting?.query === req.query ? counting.articles : null;
+        counting = null;
+        let result = asBadRequest(() => engine.search(req, pending !== null));
+        if (result.articles === COUNTED_ELSEWHERE) {
+          const n = await pending!;
+          // The thread found nothing as written while this page did (a forgiving re-reading): count here.
+          result = n === null ? run(req) : { ...result, total: n, articles: n, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+        }
         if (req.record) saved.record(req.query, result.total);
         return result;
       },
@@ -129,8 +143,10 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
         if (args.foldCopies !== undefined && typeof args.foldCopies !== 'boolean') throw new ApiError('bad_request', 'foldCopies must be true or false');
         const req = { query: args.query, foldCopies: args.foldCopies };
         // `speaker:` resolves aliases through the people registry, which lives on this thread.
-        if (thread && !asBadRequest(() => hasMetaField(parseQuery(req.query), 'speaker'))) {
-          const summary = await thread.summary(req);
+        if (thread?.answering() && !asBadRequest(() => hasMetaField(parseQuery(req.query), 'speaker'))) {
+          const pending = thread.summary(req);
+          counting = { query: req.query, articles: pending.then((s) => s?.articles ?? null) };
+          const summary = await pending;
           if (summary) return summary;
         }
         return asBadRequest(() => engine.summary(req));

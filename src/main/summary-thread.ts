@@ -40,6 +40,8 @@ export interface SummaryThread {
   summary(request: SummaryRequest): Promise<SearchSummary | null>;
   /** Resolves true once the thread answers summaries, false if it failed to open or stopped first. */
   ready(): Promise<boolean>;
+  /** True while the thread answers summaries (open, warm, not stopped). */
+  answering(): boolean;
   close(): void;
 }
 
@@ -108,6 +110,7 @@ export function startSummaryThread(workerFile: string, options: SummaryThreadOpt
       });
     },
     ready: () => whenReady,
+    answering: () => ready && !stopped,
     close() {
       stop();
       void worker.terminate();

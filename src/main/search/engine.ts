@@ -14,6 +14,12 @@ export interface ArticleLookup {
   hitFields(ids: number[], withBody: boolean): HitFields[];
 }
 
+/**
+ * `articles` (and `total`) of a page whose count was left to the summary being counted
+ * elsewhere (see `search`): the caller fills them in from it.
+ */
+export const COUNTED_ELSEWHERE = -1;
+
 /** Half-life, in days before the newest article, of the recency boost. */
 const RECENCY_HALF_LIFE_DAYS = 180;
 
@@ -51,16 +57,19 @@ export class SearchEngine {
   }
 
   /**
-   * Runs a search request.
+   * Runs a search request. With `countElsewhere` (the caller has the same query's summary
+   * under way on the summary thread), a deferred page that would count its articles with a
+   * second pass over every hit leaves `articles` and `total` at COUNTED_ELSEWHERE instead.
    *
    * @example
    *   engine.search({ query: 'title:csto date:2022-01', sort: 'newest', limit: 10 })
    */
-  search(req: SearchRequest): SearchResult {
+  search(req: SearchRequest, countElsewhere = false): SearchResult {
     const started = performance.now();
     // Exact first; only a query that finds nothing is read again forgiving misspelt words
     // (a word no article has is matched within an edit or two), which costs a lookup a word.
-    return this.answerAsRead(parseQuery(req.query), (c) => this.run(c, req, started), (r) => r.articles > 0);
+    const found = (r: SearchResult) => r.articles > 0 || (r.articles === COUNTED_ELSEWHERE && r.hits.length > 0);
+    return this.answerAsRead(parseQuery(req.query), (c) => this.run(c, req, started, countElsewhere), found);
   }
 
   /**
@@ -74,7 +83,7 @@ export class SearchEngine {
     return forgiving.notices.some((n) => n.startsWith('No article has')) ? answer(forgiving) : exact;
   }
 
-  private run(compiled: CompiledQuery, req: SearchRequest, started: number): SearchResult {
+  private run(compiled: CompiledQuery, req: SearchRequest, started: number, countElsewhere = false): SearchResult {
     const sort: SearchSort = req.sort ?? 'relevance';
     // Relevance needs words to weigh: a query of filters only (`source:x date:2022`) or of
     // exclusions only is listed newest first.
@@ -93,7 +102,10 @@ export class SearchEngine {
       if (deferred || (!fold && req.facets === false)) {
         // Nothing needs every hit's id: FTS5 counts the articles, and the copies of the page's
         // stories are looked up one by one. Story count and facets come from `summary`.
-        const n = this.fts.count(expr);
+        // The summary thread may be counting the same query already (`countElsewhere`): then
+        // FTS5 need not read every hit twice, unless the tiers need the count to choose.
+        const elsewhere = countElsewhere && tiers === null && offset === 0 && limit > 0;
+        const n = elsewhere ? COUNTED_ELSEWHERE : this.fts.count(expr);
         const { page, score } = this.rankedPage(expr, tiers, n, offset, limit, fold);
         const copies = fold ? (id: number) => this.fts.countAmong(expr, this.catalog.storyArticles(id).filter((x) => x !== id)) : null;
         const hits = this.hits(page, req.snippets === false ? null : compiled, score, copies);
