@@ -97,6 +97,12 @@ describe('summaries counted on the summary thread', () => {
     } finally {
       counts.mockRestore();
     }
+    // A summary counted before an import does not give its count to a page asked after it.
+    const before = await threaded.api['search.summary']({ query: 'shar*' });
+    await threaded.api['import.paths']({ paths: [REUTERS(1)] });
+    const page = await threaded.api['search.query']({ query: 'shar*', deferSummary: true });
+    expect(page.articles).toBeGreaterThan(before.articles);
+    expect(page.articles).toBe((await threaded.api['search.summary']({ query: 'shar*' })).articles);
   });
 
   it('leaves `speaker:` (aliases of the people registry) and misspelt words to the workbench thread', async () => {

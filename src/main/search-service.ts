@@ -115,6 +115,8 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
     status: () => (fts.building ? 'building' : merging ? 'merging' : 'ready'),
     onStored(added, replaced) {
       catalog.stored(added, replaced);
+      // A count made before these articles came is not the page's any more.
+      counting = null;
       // The fuzzy word list is reloaded from the index at the next fuzzy query.
       if (added.length) {
         vocabulary.invalidate();
