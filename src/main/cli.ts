@@ -139,10 +139,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   let wb: { api: Workbench['api']; close(): void | Promise<void> };
   try {
     // Imports run on the workbench thread the app uses (a large young generation, a reader
-    // thread beside it); quick commands open the archive right here.
+    // thread beside it; no summary thread: nothing is searched); quick commands open the
+    // archive right here.
     wb =
       (command === 'import' || command === 'reimport') && fs.existsSync(workerFile())
-        ? await openWorkbenchThread({ dbPath }, workerFile())
+        ? await openWorkbenchThread({ dbPath, summaryWorkerFile: '' }, workerFile())
         : openWorkbench({ dbPath, buildIndexNow: true });
   } catch (e) {
     io.err(`wirewatch: ${dbPath}: cannot open the archive: ${(e as Error).message}`);

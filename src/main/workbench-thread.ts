@@ -41,7 +41,7 @@ export async function openWorkbenchThread(
   workerFile: string,
 ): Promise<ThreadedWorkbench> {
   const { host, ...rest } = options;
-  // The reader and summary threads' scripts sit beside the workbench thread's.
+  // The reader and summary threads' scripts sit beside the workbench thread's ('' = no summary thread).
   const workerOptions = {
     ...rest,
     readWorkerFile: rest.readWorkerFile ?? path.join(path.dirname(workerFile), 'read-worker.js'),

@@ -28,7 +28,7 @@ export interface WorkbenchOptions {
   /**
    * The built summary-thread script (out/main/summary-worker.js). With it, the story count and
    * facets of a search (`search.summary`) are counted on another thread while this one answers
-   * the page; without it, here.
+   * the page; without it (or with ''), here.
    */
   summaryWorkerFile?: string;
   /**
