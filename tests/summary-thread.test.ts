@@ -105,6 +105,21 @@ describe('summaries counted on the summary thread', () => {
     expect(page.articles).toBe((await threaded.api['search.summary']({ query: 'shar*' })).articles);
   });
 
+  it('counts summaries on the workbench thread when the summary thread fails to start', async () => {
+    const broken = path.join(dir, 'broken-worker.js');
+    fs.writeFileSync(broken, "throw new Error('the summary thread could not start');\n");
+    const wb = openWorkbench({ dbPath, summaryWorkerFile: broken });
+    open.push(wb);
+    await wb.api['import.paths']({ paths: [SEED_FILE] });
+    expect(await wb.summaryThreadReady()).toBe(false);
+    const [summary, page] = await Promise.all([
+      wb.api['search.summary']({ query: 'Kazakhstan' }),
+      wb.api['search.query']({ query: 'Kazakhstan', deferSummary: true }),
+    ]);
+    expect(summary).toMatchObject({ total: 1, articles: 1 });
+    expect(page.hits).toHaveLength(1);
+  });
+
   it('leaves `speaker:` (aliases of the people registry) and misspelt words to the workbench thread', async () => {
     const threaded = openWb(true);
     await threaded.api['import.paths']({ paths: [SEED_FILE, REUTERS(0)] });
