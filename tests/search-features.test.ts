@@ -3,12 +3,13 @@
  * facets, folding copies, saved searches and history, reader matches, and the index being
  * rebuilt in the background while searches go on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkbench, type Workbench } from '../src/main/workbench';
 import { ApiError } from '../src/shared/api';
+import { FullTextIndex } from '../src/main/search/fts-index';
 import { SEED_FILE, sharedData, tempDir } from './helpers/paths';
 
 const REUTERS = (n: number) => path.join(sharedData, `reuters21578/reut2-00${n}.sgm`);
@@ -204,6 +205,29 @@ describe('facets, folding and order', () => {
     // Reuters repeats some stories: the page's copies were counted without reading every hit.
     expect(copiesSeen).toBeGreaterThan(0);
     await expect(w.api['search.summary']({ query: '"unclosed' })).rejects.toThrow(/Unclosed quote/);
+  }, 60_000);
+
+  it('counts a page\'s articles from its ranking when every hit came with it, and counts apart otherwise', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0)] });
+    const counts = vi.spyOn(FullTextIndex.prototype, 'count');
+    try {
+      // Phrases and prefixes are ranked without tiers; the ranking asks FTS5 for 40 rows.
+      const seen = { few: 0, many: 0 };
+      for (const query of ['"mln dlrs"', '"bank of england"', 'pric*', '"sugar exports"', 'shar*', '"crude oil"']) {
+        const { articles } = await w.api['search.query']({ query, limit: -1, foldCopies: false, facets: false, snippets: false });
+        counts.mockClear();
+        const page = await w.api['search.query']({ query, limit: 20, foldCopies: false, deferSummary: true });
+        expect(page.articles, query).toBe(articles);
+        expect(page.total, query).toBe(articles);
+        expect(counts.mock.calls.length, query).toBe(articles < 40 ? 0 : 1);
+        seen[articles < 40 ? 'few' : 'many']++;
+      }
+      expect(seen.few).toBeGreaterThan(0);
+      expect(seen.many).toBeGreaterThan(0);
+    } finally {
+      counts.mockRestore();
+    }
   }, 60_000);
 
   it('folds a copy of a story under it, and lists it separately when asked', async () => {

@@ -50,6 +50,7 @@ export class SearchEngine {
     if (!root) return { plan: { op: 'all' }, highlights: [], notices: [] };
     return compileQuery(root, {
       languages: this.catalog.languages(),
+      articlesIn: (lang) => this.catalog.articlesIn(lang),
       near: (word, distance) => this.vocabulary.near(word, distance),
       // Without `forgiving`, every word is taken as present (no lookup, no fuzzy fallback).
       exists: forgiving ? (expression) => this.fts.any(expression) : () => true,
@@ -104,9 +105,11 @@ export class SearchEngine {
         // stories are looked up one by one. Story count and facets come from `summary`.
         // The summary thread may be counting the same query already (`countElsewhere`): then
         // FTS5 need not read every hit twice, unless the tiers need the count to choose.
+        // Without tiers the ranking comes first: when FTS5 returned every hit, they are the count.
         const elsewhere = countElsewhere && tiers === null && offset === 0 && limit > 0;
-        const n = elsewhere ? COUNTED_ELSEWHERE : this.fts.count(expr);
-        const { page, score } = this.rankedPage(expr, tiers, n, offset, limit, fold);
+        const counted = tiers === null ? null : this.fts.count(expr);
+        const { page, score, every } = this.rankedPage(expr, tiers, counted ?? 0, offset, limit, fold);
+        const n = counted ?? every ?? (elsewhere ? COUNTED_ELSEWHERE : this.fts.count(expr));
         const copies = fold ? (id: number) => this.fts.countAmong(expr, this.catalog.storyArticles(id).filter((x) => x !== id)) : null;
         const hits = this.hits(page, req.snippets === false ? null : compiled, score, copies);
         return this.result(n, n, hits, null, compiled, started, deferred, deferred && fold);
@@ -232,17 +235,28 @@ export class SearchEngine {
     offset: number,
     limit: number,
     fold: boolean,
-  ): { page: number[]; score: (id: number) => number } {
-    const ranked = this.rankedTop(expr, tiers, hits, offset + limit, fold);
-    const scoreOf = new Map(ranked);
-    return { page: ranked.slice(offset).map(([id]) => id), score: (id) => scoreOf.get(id) ?? 0 };
+  ): { page: number[]; score: (id: number) => number; every: number | null } {
+    const { top, every } = this.rankedTop(expr, tiers, hits, offset + limit, fold);
+    const scoreOf = new Map(top);
+    return { page: top.slice(offset).map(([id]) => id), score: (id) => scoreOf.get(id) ?? 0, every };
   }
 
-  /** The best `count` hits with their scores, one per story when folding. */
-  private rankedTop(expr: string, tiers: TierQuery | null, hits: number, count: number, fold: boolean): Array<[number, number]> {
+  /**
+   * The best `count` hits with their scores, one per story when folding; `every` is the number
+   * of hits when FTS5 returned all of them on the way (fewer than it was asked for), else null.
+   */
+  private rankedTop(
+    expr: string,
+    tiers: TierQuery | null,
+    hits: number,
+    count: number,
+    fold: boolean,
+  ): { top: Array<[number, number]>; every: number | null } {
     const { story, live, size } = this.catalog;
+    if (count <= 0) return { top: [], every: null };
     for (let k = Math.max(count * 2, 40); ; k *= 4) {
       const rows = this.fts.top(expr, k, tiers, hits);
+      const every = rows.length < k ? rows.length : null;
       const seen = new Set<number>();
       const out: Array<[number, number]> = [];
       for (const [id, score] of rows) {
@@ -252,9 +266,9 @@ export class SearchEngine {
           seen.add(story[id]!);
         }
         out.push([id, score]);
-        if (out.length === count) return out;
+        if (out.length === count) return { top: out, every };
       }
-      if (rows.length < k) return out;
+      if (every !== null) return { top: out, every };
     }
   }
 
