@@ -36,6 +36,8 @@ let dir: string;
 let dbPath: string;
 let articles: Stored[] = [];
 let languages: Array<string | null> = [];
+/** Live articles per language (null = unknown), counted from the stored rows. */
+const articlesIn = new Map<string | null, number>();
 
 beforeAll(async () => {
   dir = tempDir();
@@ -50,6 +52,7 @@ beforeAll(async () => {
     .all() as Array<{ id: number; title: string; body: string; language: string | null; published_at: string | null; date_precision: string | null; dateline: string | null }>;
   db.close();
   languages = [null, ...new Set(rows.map((r) => r.language).filter((l): l is string => l !== null))];
+  for (const r of rows) articlesIn.set(r.language, (articlesIn.get(r.language) ?? 0) + 1);
   articles = rows.map((r) => {
     const a = analyserFor(r.language);
     const stems = (text: string) => new Set(splitWords(text).map((w) => a.stem(w)).filter((s): s is string => s !== null));
@@ -71,14 +74,28 @@ afterAll(() => {
 
 // ---- the direct evaluator -------------------------------------------------------------
 
-function alternatives(word: string): Set<string> | null {
-  const out = new Set<string>();
+/**
+ * How a query word matches (docs/query-language.md): by its stems in the languages that keep
+ * it, and as written where a language stops it; null for a common word (stopped by the
+ * languages of at least half of the articles whose language has stop words).
+ */
+function alternatives(word: string): { stems: Set<string>; asWritten: boolean } | null {
+  const stems = new Set<string>();
+  let stopping = 0;
+  let withStopwords = 0;
   for (const l of languages) {
+    const n = analyserFor(l).hasStopwords ? (articlesIn.get(l) ?? 0) : 0;
+    withStopwords += n;
     const s = analyserFor(l).stem(word);
-    if (s === null) return null;
-    out.add(s);
+    if (s === null) stopping += n;
+    else stems.add(s);
   }
-  return out;
+  return stopping * 2 >= withStopwords && withStopwords > 0 ? null : { stems, asWritten: stopping > 0 };
+}
+
+/** A word some articles' language stops and that is not common (Reuters has a few such articles). */
+function stoppedSomewhere(word: string): boolean {
+  return alternatives(word)?.asWritten === true;
 }
 
 function fields(a: Stored, field: 'title' | 'body' | null): Array<{ words: string[]; stems: Set<string> }> {
@@ -146,7 +163,7 @@ function runIn(run: string[], field: 'title' | 'body' | null, lastIsPrefix = fal
   return out;
 }
 
-/** The articles that satisfy `node`. (Stop-word terms are not generated, so none is ignored.) */
+/** The articles that satisfy `node`. (Common words are not generated, so none is ignored.) */
 function satisfying(node: QueryNode): Set<number> {
   switch (node.kind) {
     case 'and': {
@@ -168,8 +185,9 @@ function satisfying(node: QueryNode): Set<number> {
         const p = foldWord(parts[0]!);
         return union(fieldNames(node.field).flatMap((f) => [...postings[f].words].filter(([w]) => w.startsWith(p)).map(([, ids]) => ids)));
       }
-      const alts = [...alternatives(parts[0]!)!];
-      return union(fieldNames(node.field).flatMap((f) => alts.map((s) => postings[f].stems.get(s))));
+      const { stems, asWritten } = alternatives(parts[0]!)!;
+      const folded = foldWord(parts[0]!);
+      return union(fieldNames(node.field).flatMap((f) => [...[...stems].map((s) => postings[f].stems.get(s)), asWritten ? postings[f].words.get(folded) : undefined]));
     }
     case 'date': {
       const from = node.from ? isoToDay(node.from) : -Infinity;
@@ -198,7 +216,7 @@ function pick<T>(r: () => number, xs: T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
 
-/** A content word (letters only, 4+, not a stop word in any language of the archive) of a text. */
+/** A content word (letters only, 4+, not a common word of the archive) of a text. */
 function contentWord(r: () => number, text: string): string | null {
   const words = splitWords(text).filter((w) => /^[A-Za-z]{4,}$/.test(w) && alternatives(w) !== null);
   return words.length ? pick(r, words).toLowerCase() : null;
@@ -211,6 +229,12 @@ const GENERATORS: Record<string, (r: () => number) => string | null> = {
     const w1 = contentWord(r, a.body);
     const w2 = contentWord(r, a.title);
     return w1 && w2 ? `${w1} ${w2}` : null;
+  },
+  'a word only a few articles\' language stops': (r) => {
+    const a = pick(r, articles);
+    const stopped = [...new Set(a.bodyWords)].filter((w) => /^[a-z]{2,}$/.test(w) && stoppedSomewhere(w));
+    const other = contentWord(r, a.title);
+    return stopped.length && other ? `${pick(r, stopped)} ${other}` : null;
   },
   phrase: (r) => {
     const words = splitWords(pick(r, articles).body);
@@ -284,7 +308,7 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     const db = new Database(dbPath, { readonly: true });
     try {
       const fts = new FullTextIndex(db);
-      const ctx = { languages, near: () => [], exists: (e: string) => fts.any(e) };
+      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
       const words = wordsByFrequency();
       const common = words.slice(0, 300);
       const middling = words.slice(300, 3000);
@@ -328,7 +352,7 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     const db = new Database(dbPath, { readonly: true });
     try {
       const fts = new FullTextIndex(db);
-      const ctx = { languages, near: () => [], exists: (e: string) => fts.any(e) };
+      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
       const before = tieredCounters.tiered;
       for (const q of ['said', 'mln', 'company', '(shares OR stock) -dividend']) {
         const plan = compileQuery(parseQuery(q)!, ctx).plan;

@@ -179,6 +179,11 @@ export class Analyser {
     return out;
   }
 
+  /** True when this language has a list of stop words (the unknown language has none). */
+  get hasStopwords(): boolean {
+    return this.stopwords.size > 0;
+  }
+
   /** True when the (folded) word is a stop word of this language. */
   isStopword(folded: string): boolean {
     return this.stopwords.has(folded);

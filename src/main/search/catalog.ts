@@ -45,6 +45,11 @@ class Dictionary {
     return c;
   }
 
+  /** The code of a value, without adding it: 0 for none, -1 when never seen. */
+  find(value: string | null | undefined): number {
+    return value ? (this.codes.get(value) ?? -1) : 0;
+  }
+
   /**
    * Which values match a filter: the filter's words must appear side by side in the value
    * (`source:interfax` matches "Interfax-Ukraine"), the last one as a prefix when `prefix`;
@@ -128,6 +133,8 @@ export class ArticleCatalog {
   newestDay = NO_DAY;
   /** Live articles of each story that has more than one (by story id); built when first asked, dropped on change. */
   private copies: Map<number, number[]> | null = null;
+  /** Live articles per language code (articlesIn), dropped on every change. */
+  private langCounts: Uint32Array | null = null;
   /** Told of every change after load (see `observe`). */
   private observer: ((change: CatalogChange) => void) | null = null;
 
@@ -229,6 +236,7 @@ export class ArticleCatalog {
     this.month[e.id] = y >= 0 && end - start < 31 ? y * 12 + Number(e.publishedAt!.slice(5, 7)) - 1 : -1;
     this.story[e.id] = e.storyId;
     this.copies = null;
+    this.langCounts = null;
     this.single.source[e.id] = this.dicts.source.code(e.source);
     this.single.agency[e.id] = this.dicts.agency.code(e.agency);
     this.single.place[e.id] = this.dicts.place.code(e.dateline);
@@ -298,6 +306,7 @@ export class ArticleCatalog {
       this.live[id] = 0;
       this.liveCount--;
       this.copies = null;
+      this.langCounts = null;
     }
   }
 
@@ -326,6 +335,19 @@ export class ArticleCatalog {
   /** The languages present, for query analysis. */
   languages(): Array<string | null> {
     return [null, ...this.dicts.lang.values.slice(1)];
+  }
+
+  /** Live articles in a language (null = unknown), counted on first use after a change. */
+  articlesIn(lang: string | null): number {
+    if (!this.langCounts) {
+      const { live, size } = this;
+      const col = this.single.lang;
+      const counts = new Uint32Array(this.dicts.lang.values.length);
+      for (let id = 0; id < size; id++) if (live[id]) counts[col[id]!]!++;
+      this.langCounts = counts;
+    }
+    const code = this.dicts.lang.find(lang);
+    return code < 0 ? 0 : (this.langCounts[code] ?? 0);
   }
 
   /** Marks in `out` the live articles whose `field` matches `value`. */

@@ -50,6 +50,8 @@ export interface CompiledQuery {
 export interface PlanContext {
   /** Languages of the archive's articles (null = unknown), to stem query words as each would. */
   languages: Array<string | null>;
+  /** Live articles in a language (null = unknown): a word is common where most articles are in languages that stop it. */
+  articlesIn(lang: string | null): number;
   /** Indexed words within an edit distance (fuzzy matching). */
   near(word: string, distance: number): string[];
   /** True when some article matches this FTS5 expression. */
@@ -188,17 +190,20 @@ class Compiler {
       if (!negated) this.highlights.push({ kind: 'words', field: node.field, words: new Set(words) });
       return { op: 'fts', expr: anyOf(WORDS[cols], words), tiers: null };
     }
-    const stems = this.stems(word);
-    if (stems === null) {
+    const forms = this.forms(word);
+    const folded = foldWord(word);
+    if (forms === null) {
       if (!this.stopwordsAsWords) {
         this.ignored.add(word);
         return IGNORED;
       }
-      const folded = foldWord(word);
       if (!negated) this.highlights.push({ kind: 'words', field: node.field, words: new Set([folded]) });
       return { op: 'fts', expr: anyOf(WORDS[cols], [folded]), tiers: null };
     }
-    const stemsExpr = anyOf(STEMS[cols], [...stems].map(stemToken));
+    const { stems, asWritten } = forms;
+    // Articles in a language that stops the word hold it only among their words, as written.
+    const stemsOnly = anyOf(STEMS[cols], [...stems].map(stemToken));
+    const stemsExpr = asWritten ? `(${stemsOnly} OR ${anyOf(WORDS[cols], [folded])})` : stemsOnly;
     if (!this.ctx.exists(stemsExpr)) {
       // Forgiving when mistyped: a word no article has is matched within one or two edits.
       const distance = forgivingDistance(word);
@@ -209,24 +214,37 @@ class Compiler {
         return { op: 'fts', expr: anyOf(WORDS[cols], words), tiers: null };
       }
     }
-    if (!negated) this.highlights.push({ kind: 'stems', field: node.field, stems });
+    if (!negated) {
+      this.highlights.push({ kind: 'stems', field: node.field, stems });
+      if (asWritten) this.highlights.push({ kind: 'words', field: node.field, words: new Set([folded]) });
+    }
     const wordNo = this.words++;
     const phrases = [...stems].map((stem) => ({ columns: STEMS[cols], stem, word: wordNo }));
-    return { op: 'fts', expr: stemsExpr, tiers: { phrases, allOf: true }, single: true };
+    // Words as written have no tier tokens: such a word's queries score every hit.
+    return { op: 'fts', expr: stemsExpr, tiers: asWritten ? null : { phrases, allOf: true }, single: true };
   }
 
   /**
-   * The stems a word can have in the archive's languages, or null when it is a stop word of
-   * any of them (it is then not in the stem index of those articles).
+   * How a word is matched: by the stems it has in the archive's languages that do not stop it,
+   * and also as written (`asWritten`) when some articles are in a language that stops it (they
+   * index it only among their words). Null for a common word, one that the languages of at
+   * least half of the articles stop (articles of unknown language, which have no stop words,
+   * are not counted): it is left out, as a stop word.
    */
-  private stems(word: string): Set<string> | null {
-    const out = new Set<string>();
+  private forms(word: string): { stems: Set<string>; asWritten: boolean } | null {
+    const stems = new Set<string>();
+    let stopping = 0;
+    let counted = 0;
     for (const lang of this.ctx.languages) {
-      const s = analyserFor(lang).stem(word);
-      if (s === null) return null;
-      out.add(s);
+      const analyser = analyserFor(lang);
+      const articles = analyser.hasStopwords ? this.ctx.articlesIn(lang) : 0;
+      counted += articles;
+      const s = analyser.stem(word);
+      if (s === null) stopping += articles;
+      else stems.add(s);
     }
-    return out;
+    if (stems.size === 0 || (counted > 0 && stopping * 2 >= counted)) return null;
+    return { stems, asWritten: stopping > 0 };
   }
 
   private phrase(text: string, field: TextField | null, lastIsPrefix: boolean, negated: boolean): Compiled {
