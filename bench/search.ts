@@ -10,12 +10,16 @@
  * (see bench/search/cache.ts); results are written there as JSON, not into the repository.
  *
  * Run: npm run bench:search [-- --only reuters|200k] [--queries N] [--engines a,b]
- *        [--rebuild] [--budget S]
+ *        [--rebuild] [--budget S] [--rounds N]
  *   --queries N   measured queries per kind (default 300; plus 20 warm-ups per kind)
  *   --engines     any of wirewatch,wirewatch-first,wirewatch-page,fts5,fts5-porter,minisearch (default all)
  *   --rebuild     build the selected datasets (and everything built from them) again
  *   --budget S    stop a kind after S seconds of measured queries in one engine (default 60;
  *                 0 = never); keeps a slow engine on 200k from taking the whole run
+ *   --rounds N    measure every engine N times, in turn (default 1): the side-by-side table
+ *                 then gives each engine's median p95 over the rounds, and a second table the
+ *                 ratios taken within each round (median, lowest, highest). The machine's speed
+ *                 drifts between runs; a ratio of two engines measured minutes apart drifts with it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +27,7 @@ import path from 'node:path';
 import { cacheRoot, wirewatchSourceHash } from './search/cache';
 import { ensureDataset, ensureEngine, ensureQueries, measure, type RunSettings } from './search/dataset';
 import { loadEngine } from './search/engines';
-import { printEngine, printSideBySide, type EngineRun } from './search/report';
+import { medianRun, printEngine, printRoundRatios, printSideBySide, type EngineRun } from './search/report';
 import { DATASETS, ENGINES, type DatasetName, type EngineName } from './search/types';
 
 interface Options {
@@ -32,10 +36,11 @@ interface Options {
   perKind: number;
   rebuild: boolean;
   budgetS: number;
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { datasets: [...DATASETS], engines: [...ENGINES], perKind: 300, rebuild: false, budgetS: 60 };
+  const opts: Options = { datasets: [...DATASETS], engines: [...ENGINES], perKind: 300, rebuild: false, budgetS: 60, rounds: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -57,6 +62,9 @@ function parseOptions(argv: string[]): Options {
     } else if (a === '--budget') {
       opts.budgetS = Number(value());
       if (!(opts.budgetS >= 0)) throw new Error('--budget takes seconds (0 for no limit)');
+    } else if (a === '--rounds') {
+      opts.rounds = Number(value());
+      if (!Number.isInteger(opts.rounds) || opts.rounds < 1) throw new Error('--rounds takes a whole number above 0');
     } else if (a === '--rebuild') opts.rebuild = true;
     else throw new Error(`unknown option ${a}`);
   }
@@ -72,7 +80,7 @@ async function main(): Promise<void> {
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`machine: ${machine}; load average ${load()}`);
   console.log(`cache: ${cacheRoot()}; Wirewatch sources ${settings.sourceHash}`);
-  console.log(`datasets: ${opts.datasets.join(', ')}; engines: ${opts.engines.join(', ')}; ${opts.perKind} queries per kind; budget ${opts.budgetS || 'none'} s per kind`);
+  console.log(`datasets: ${opts.datasets.join(', ')}; engines: ${opts.engines.join(', ')}; ${opts.perKind} queries per kind; budget ${opts.budgetS || 'none'} s per kind; ${opts.rounds} round${opts.rounds > 1 ? 's' : ''}`);
 
   const notes = new Map<EngineName, string[]>();
   for (const e of opts.engines) notes.set(e, (await loadEngine(e)).notes);
@@ -82,23 +90,33 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     console.log(`\n### ${dataset}`);
     const archive = ensureDataset(dataset, settings);
-    const runs: EngineRun[] = [];
+    // rounds[r][e]: engine e's run in round r (the engines take turns, round after round).
+    const rounds: EngineRun[][] = [];
     if (!archive.ok) {
       console.log(`${dataset}: ${archive.error}; nothing to measure`);
-      for (const engine of opts.engines) runs.push({ engine, build: archive, measure: null, notes: [] });
+      rounds.push(opts.engines.map((engine) => ({ engine, build: archive, measure: null, notes: [] })));
     } else {
       const queriesFile = ensureQueries(dataset, opts.perKind);
-      for (const engine of opts.engines) {
-        const build = engine === 'wirewatch' || engine === 'wirewatch-first' || engine === 'wirewatch-page' ? archive : ensureEngine(dataset, engine, settings);
-        const measured = build.ok ? measure(dataset, engine, queriesFile, settings) : null;
-        if (measured) console.log(`${dataset}: ${engine} measured in ${measured.seconds.toFixed(1)} s (child process wall time)`);
-        runs.push({ engine, build, measure: measured, notes: notes.get(engine) ?? [] });
+      const builds = opts.engines.map((engine) =>
+        engine === 'wirewatch' || engine === 'wirewatch-first' || engine === 'wirewatch-page' ? archive : ensureEngine(dataset, engine, settings),
+      );
+      for (let r = 0; r < opts.rounds; r++) {
+        const round: EngineRun[] = [];
+        opts.engines.forEach((engine, i) => {
+          const build = builds[i]!;
+          const measured = build.ok ? measure(dataset, engine, queriesFile, settings) : null;
+          if (measured) console.log(`${dataset}: ${engine} measured in ${measured.seconds.toFixed(1)} s (child process wall time)${opts.rounds > 1 ? `, round ${r + 1}` : ''}`);
+          round.push({ engine, build, measure: measured, notes: notes.get(engine) ?? [] });
+        });
+        rounds.push(round);
       }
     }
+    const runs = opts.engines.map((_, i) => medianRun(rounds.map((round) => round[i]!)));
     for (const run of runs) printEngine(dataset, run);
     printSideBySide(dataset, runs);
+    if (rounds.length > 1) printRoundRatios(dataset, rounds);
     console.log(`\n${dataset}: ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
-    (results.datasets as Record<string, unknown>)[dataset] = { runs };
+    (results.datasets as Record<string, unknown>)[dataset] = { runs, rounds };
   }
 
   const outDir = path.join(cacheRoot(), 'results');

@@ -61,6 +61,60 @@ export function printEngine(dataset: string, run: EngineRun): void {
   for (const n of run.notes) console.log(`  note: ${n}`);
 }
 
+/** The median of a list (the lower middle for an even count); NaN for none. */
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+}
+
+/**
+ * One engine's runs over several rounds as one run: each kind's p50, p95 and p99 are the
+ * medians over the rounds, open to first result too; memory and hits are the first round's.
+ * A single run is returned as it is.
+ */
+export function medianRun(runs: EngineRun[]): EngineRun {
+  const ok = runs.map((r) => r.measure).filter((m): m is Extract<Outcome<MeasureFigures>, { ok: true }> => m?.ok === true);
+  if (runs.length === 1 || ok.length === 0) return runs[0]!;
+  const first = ok[0]!.value;
+  const kinds = first.kinds.map((k) => {
+    const same = ok.map((m) => m.value.kinds.find((x) => x.kind === k.kind)).filter((x): x is KindFigures => x !== undefined);
+    return { ...k, p50: median(same.map((x) => x.p50)), p95: median(same.map((x) => x.p95)), p99: median(same.map((x) => x.p99)) };
+  });
+  const value: MeasureFigures = {
+    ...first,
+    openToFirstMs: median(ok.map((m) => m.value.openToFirstMs)),
+    kinds,
+    notes: [...first.notes, `p50, p95, p99 and open to first result: medians over ${ok.length} rounds`],
+  };
+  return { ...runs[0]!, measure: { ...ok[0]!, value } };
+}
+
+/**
+ * Per kind, each Wirewatch engine's p95 over the baselines' p95 taken within the same round:
+ * median, lowest and highest over the rounds.
+ */
+export function printRoundRatios(dataset: string, rounds: EngineRun[][]): void {
+  const p95 = (round: EngineRun[], e: EngineName, kind: string) => {
+    const m = round.find((r) => r.engine === e)?.measure;
+    return m?.ok ? m.value.kinds.find((k) => k.kind === kind)?.p95 : undefined;
+  };
+  const engines = rounds[0]!.map((r) => r.engine);
+  const pairs: Array<[EngineName, EngineName]> = [];
+  for (const ours of ['wirewatch', 'wirewatch-first', 'wirewatch-page'] as const) {
+    for (const base of ['fts5', 'fts5-porter'] as const) if (engines.includes(ours) && engines.includes(base)) pairs.push([ours, base]);
+  }
+  if (pairs.length === 0) return;
+  console.log(`\n== ${dataset}: p95 ratios within each of ${rounds.length} rounds (median, lowest–highest)`);
+  const rows = QUERY_KINDS.map((kind) => [
+    kind,
+    ...pairs.map(([a, b]) => {
+      const ratios = rounds.map((round) => (p95(round, a, kind) ?? NaN) / (p95(round, b, kind) ?? NaN)).filter(Number.isFinite);
+      return ratios.length ? `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : '-';
+    }),
+  ]);
+  console.log(table(['kind', ...pairs.map(([a, b]) => `${a} / ${b}`)], rows));
+}
+
 /** Per kind: p95 of each engine, the ratios wirewatch/fts5 and wirewatch/minisearch, hits, and agreement of totals. */
 export function printSideBySide(dataset: string, runs: EngineRun[]): void {
   const measured = new Map<EngineName, MeasureFigures>();
