@@ -36,6 +36,23 @@ describe('archive', () => {
     backup.close();
   });
 
+  it('adds an index to an archive without copying it first, and backs up when data changes too', () => {
+    dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const v1 = [MIGRATIONS[0]!];
+    openArchiveDb(file, { migrations: v1 }).close();
+    const index = { version: 2, name: 'test index', sql: 'CREATE INDEX test_titles ON articles (title)', derivedOnly: true as const };
+    let db = openArchiveDb(file, { migrations: [...v1, index] });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'test_titles'").get()).toEqual({ name: 'test_titles' });
+    db.close();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    const column = { version: 3, name: 'test column', sql: 'ALTER TABLE articles ADD COLUMN extra TEXT' };
+    db = openArchiveDb(file, { migrations: [...v1, index, column] });
+    db.close();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual(['a.db.v2.bak']);
+  });
+
   it('refuses an archive from a newer Wirewatch with a message naming the file', () => {
     dir = tempDir();
     const file = path.join(dir, 'a.db');

@@ -68,7 +68,9 @@ function migrate(db: Db, file: string, migrations: Migration[]): void {
     );
   }
   if (current === target) return;
-  if (current > 0) backupBeforeMigration(db, file, current);
+  // A migration that only derives (an index) runs in its transaction and changes no data.
+  const pending = migrations.filter((m) => m.version > current);
+  if (current > 0 && !pending.every((m) => m.derivedOnly)) backupBeforeMigration(db, file, current);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   for (const m of migrations) {
