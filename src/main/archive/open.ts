@@ -73,8 +73,7 @@ function migrate(db: Db, file: string, migrations: Migration[]): void {
   if (current > 0 && !pending.every((m) => m.derivedOnly)) backupBeforeMigration(db, file, current);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  for (const m of migrations) {
-    if (m.version <= current) continue;
+  for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
