@@ -10,8 +10,8 @@
  *   language left out. Plain query words use stems, so `заявил` finds `заявила` and
  *   `statements` finds `statement`.
  */
-import * as snowball from 'snowball-stemmers';
 import * as stopwordLists from 'stopword';
+import { snowballStemmer } from './stemmers';
 import { tierTokens } from './tiers';
 
 /** Bump when indexing changes: archives indexed by another version are re-indexed in the background. */
@@ -93,6 +93,9 @@ const SNOWBALL: Record<string, string> = {
   es: 'spanish', sl: 'slovene', sv: 'swedish', ta: 'tamil', tr: 'turkish',
 };
 
+/** The Snowball algorithms analysers use (their names, as `snowballStemmer` takes them). */
+export const SNOWBALL_ALGORITHMS: readonly string[] = [...new Set(Object.values(SNOWBALL))];
+
 /**
  * Languages whose Snowball stemmer only takes endings off (Irish, Arabic and others also strip
  * or change a word's beginning): there a word's stem starts with the word's first letter.
@@ -123,7 +126,7 @@ export class Analyser {
   /** `lang` is an ISO 639-1 code, or null for "unknown" (words folded, nothing stemmed or dropped). */
   constructor(readonly lang: string | null) {
     const algorithm = lang ? SNOWBALL[lang] : undefined;
-    this.stemmer = algorithm ? snowball.newStemmer(algorithm) : null;
+    this.stemmer = algorithm ? snowballStemmer(algorithm) : null;
     const list = lang ? (stopwordLists as unknown as Record<string, string[] | undefined>)[STOPWORDS[lang] ?? ''] : undefined;
     this.stopwords = new Set((list ?? []).map((w) => foldWord(w)));
   }
