@@ -337,3 +337,32 @@ describe('the index against the archive', () => {
     expect((await w.api['search.query']({ query: 'borel~', limit: 50 })).hits.some((h) => h.title.includes('CSTO'))).toBe(true);
   }, 60_000);
 });
+
+describe('stems of a language with few articles', () => {
+  /** A Spanish article: the text of a La Nación page, with an English word in it. */
+  function spanishFile(name: string, extra: string): string {
+    const html = fs.readFileSync(path.join(sharedData, 'readability-testpages/la-nacion/expected.html'), 'utf8');
+    const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2500);
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `${name.replace('.txt', '')}\n\n${text} ${extra}\n`);
+    return file;
+  }
+
+  it('finds a word in an article of that language imported after the stems it holds were last looked up', async () => {
+    const w = open();
+    await w.api['import.paths']({ paths: [REUTERS(0), spanishFile('primera.txt', '')] });
+    const first = await w.api['search.query']({ query: 'dollars', limit: -1, foldCopies: false });
+    const spanish = (await w.api['search.query']({ query: 'lang:es', limit: -1, foldCopies: false })).hits.map((h) => h.id);
+    expect(spanish.length).toBe(1);
+    expect(first.hits.map((h) => h.id)).not.toContain(spanish[0]);
+    // The Spanish stem of `dollars` is in no article yet, so the query left it out; the new
+    // article holds it, and is found.
+    await w.api['import.paths']({ paths: [spanishFile('segunda.txt', 'Cuesta cien dollars.')] });
+    const second = (await w.api['search.query']({ query: 'lang:es', limit: -1, foldCopies: false })).hits.map((h) => h.id);
+    const added = second.find((id) => !spanish.includes(id));
+    expect(added).toBeDefined();
+    const after = await w.api['search.query']({ query: 'dollars', limit: -1, foldCopies: false });
+    expect(after.hits.map((h) => h.id)).toContain(added);
+    expect(after.articles).toBe(first.articles + 1);
+  });
+});

@@ -60,7 +60,12 @@ describe('marking matches without stemming every word', () => {
     const words = [...new Set(bodies.flatMap(splitWords))].filter((_, i) => i % 37 === 0);
     let marked = 0;
     for (let i = 0; i < bodies.length; i++) {
-      const stems = new Set([words[i % words.length]!, words[(i * 7) % words.length]!, 'price', 'oil'].map((w) => en.stem(w)).filter((s): s is string => s !== null));
+      // Stem keys of English and of German (whose articles below must mark only their own).
+      const stems = new Set(
+        [words[i % words.length]!, words[(i * 7) % words.length]!, 'price', 'oil']
+          .flatMap((w) => [en.stemKey(w), analyserFor('de').stemKey(w), analyserFor(null).stemKey(w)])
+          .filter((s): s is string => s !== null),
+      );
       const highlights: Highlight[] = [
         { kind: 'stems', field: null, stems },
         { kind: 'prefix', field: null, prefix: 'comp' },

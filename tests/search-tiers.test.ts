@@ -26,7 +26,7 @@ describe('impact tiers', () => {
     const stems = new Set([...a.titleStems.split(' '), ...a.bodyStems.split(' ')].map((s) => s.slice(1)));
     expect(tokens).toHaveLength(stems.size);
     expect(new Set(tokens.map((t) => t.slice(2)))).toEqual(stems);
-    const tier = (stem: string) => Number(tokens.find((t) => t.slice(2) === stem)![1]);
+    const tier = (stem: string) => Number(tokens.find((t) => t.slice(2) === `en·${stem}`)![1]);
     // "oil": once in the title (2) and twice in the body (2): the weightiest stem.
     expect(tier('oil')).toBe(Math.max(...tokens.map((t) => Number(t[1]))));
     expect(tier('oil')).toBeGreaterThan(tier('analyst'));

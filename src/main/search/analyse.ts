@@ -8,14 +8,17 @@
  *   prefixes and fuzzy matches use words, so `"bank of england"` is matched word for word.
  * - as a *stem*: the article language's Snowball stemmer applied to the word, stop words of that
  *   language left out. Plain query words use stems, so `заявил` finds `заявила` and
- *   `statements` finds `statement`.
+ *   `statements` finds `statement`. A stem is indexed with its language (`§en·statement`), so
+ *   that a query word matches an article only through the stem the article's own language
+ *   gives it: the Italian stem of `notes` is `not`, which must not find English articles
+ *   holding "not".
  */
 import * as stopwordLists from 'stopword';
 import { snowballStemmer } from './stemmers';
 import { tierTokens } from './tiers';
 
 /** Bump when indexing changes: archives indexed by another version are re-indexed in the background. */
-export const ANALYSER_VERSION = 5;
+export const ANALYSER_VERSION = 6;
 
 /**
  * Marks a stem as indexed (`§price`), so that stems and words are different tokens: a stem's
@@ -25,9 +28,18 @@ export const ANALYSER_VERSION = 5;
  */
 export const STEM_MARK = '§';
 
-/** The index token of a stem. */
-export function stemToken(stem: string): string {
-  return STEM_MARK + stem;
+/**
+ * Separates a stemming language from its stem in a stem key (`en·price`). No stem holds it:
+ * stems are made of letters, marks and digits, and FTS5's ascii tokenizer keeps it in the token.
+ */
+export const LANGUAGE_MARK = '·';
+
+/**
+ * The index token of a stem key (`Analyser.stemKey`): `§en·price`, or `§·price` where stems are
+ * the words themselves.
+ */
+export function stemToken(key: string): string {
+  return STEM_MARK + key;
 }
 
 /** Runs of letters, combining marks and digits, in any script. */
@@ -113,6 +125,27 @@ const STOPWORDS: Record<string, string> = {
   uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
 };
 
+/** A word written in Cyrillic (analysed as Russian where the article's language is unknown). */
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** A word of Latin letters and digits (analysed as English where the article's language is unknown). */
+const LATIN = /^[\p{Script=Latin}\p{M}\p{N}]+$/u;
+
+/** The languages words of unknown language are analysed as, by script. */
+const LATIN_SCRIPT_LANGUAGE = 'en';
+const CYRILLIC_SCRIPT_LANGUAGE = 'ru';
+
+/**
+ * Of `languages` (null: unknown), those whose articles hold stem keys of `prefix` (`it·`): the
+ * language itself, and for English and Russian also the unknown language (its words by
+ * script); for `·`, the languages without a stemmer (and the unknown language's words of other
+ * scripts, few, left out here).
+ */
+export function languagesKeyedAs(prefix: string, languages: ReadonlyArray<string | null>): Array<string | null> {
+  const lang = prefix.slice(0, -LANGUAGE_MARK.length);
+  if (!lang) return languages.filter((l) => l !== null && !analyserFor(l).stems);
+  return lang === LATIN_SCRIPT_LANGUAGE || lang === CYRILLIC_SCRIPT_LANGUAGE ? [lang, null] : [lang];
+}
+
 /** Memoised stems per analyser; cleared when it grows past this many words. */
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -122,13 +155,26 @@ export class Analyser {
   private readonly pairs = new Map<string, [string, string | null, string | null]>();
   private readonly stemmer: { stem(word: string): string } | null;
   private readonly stopwords: ReadonlySet<string>;
+  /**
+   * What this language's stem keys start with: `en·` where a stemmer makes the stems, `·`
+   * where the stems are the folded words themselves (a language without a stemmer): all such
+   * languages share their keys, since a key then means the word itself.
+   */
+  readonly keyPrefix: string;
+  /**
+   * Unknown language (mostly headlines and tables too short to tell): each word is analysed by
+   * its script, Latin words as English, Cyrillic words as Russian, others kept as written.
+   */
+  private readonly byScript: boolean;
 
-  /** `lang` is an ISO 639-1 code, or null for "unknown" (words folded, nothing stemmed or dropped). */
+  /** `lang` is an ISO 639-1 code, or null for "unknown" (each word analysed by its script). */
   constructor(readonly lang: string | null) {
+    this.byScript = lang === null;
     const algorithm = lang ? SNOWBALL[lang] : undefined;
     this.stemmer = algorithm ? snowballStemmer(algorithm) : null;
     const list = lang ? (stopwordLists as unknown as Record<string, string[] | undefined>)[STOPWORDS[lang] ?? ''] : undefined;
     this.stopwords = new Set((list ?? []).map((w) => foldWord(w)));
+    this.keyPrefix = (this.stemmer && lang ? lang : '') + LANGUAGE_MARK;
   }
 
   /**
@@ -136,7 +182,14 @@ export class Analyser {
    * endings off, or none): a word whose first letter begins no wanted stem need not be stemmed.
    */
   get keepsFirstLetter(): boolean {
+    // English and Russian, for an unknown language, only take endings off.
     return this.stemmer === null || SUFFIX_STEMMERS.has(this.lang!);
+  }
+
+  /** The analyser of a word of unknown language, by its script (null: kept as written). */
+  private scriptAnalyser(word: string): Analyser | null {
+    if (ASCII.test(word) || LATIN.test(word)) return analyserFor(LATIN_SCRIPT_LANGUAGE);
+    return CYRILLIC.test(word) ? analyserFor(CYRILLIC_SCRIPT_LANGUAGE) : null;
   }
 
   /** True when this language can stem (else stems are the folded words). */
@@ -154,6 +207,10 @@ export class Analyser {
   stem(word: string): string | null {
     let out = this.cache.get(word);
     if (out !== undefined) return out;
+    if (this.byScript) {
+      const analyser = this.scriptAnalyser(word);
+      if (analyser) return analyser.stem(word);
+    }
     const folded = foldWord(word);
     if (this.stopwords.has(folded)) out = null;
     else if (!this.stemmer) out = folded;
@@ -168,14 +225,37 @@ export class Analyser {
   }
 
   /**
-   * The folded word, its stem (null for a stop word) and the stem's index token, cached
+   * The stem key of a word as written: its stem with this language (`en·statement`; the stem
+   * alone where stems are words), or null for a stop word. What the index holds and queries ask.
+   *
+   * @example
+   *   analyserFor('en').stemKey('Statements') // 'en·statement'
+   *   analyserFor('sk').stemKey('Statements') // '·statements'
+   */
+  stemKey(word: string): string | null {
+    if (this.byScript) {
+      const analyser = this.scriptAnalyser(word);
+      if (analyser) return analyser.stemKey(word);
+    }
+    const stem = this.stem(word);
+    return stem === null ? null : this.keyPrefix + stem;
+  }
+
+  /** True when a stem key (of any language) is one this analyser makes. */
+  ownsKey(key: string): boolean {
+    if (this.byScript && (analyserFor(LATIN_SCRIPT_LANGUAGE).ownsKey(key) || analyserFor(CYRILLIC_SCRIPT_LANGUAGE).ownsKey(key))) return true;
+    return key.startsWith(this.keyPrefix);
+  }
+
+  /**
+   * The folded word, its stem key (null for a stop word) and the key's index token, cached
    * together: the indexing hot path.
    */
-  wordAndStem(word: string): [string, string | null, string | null] {
+  wordAndKey(word: string): [string, string | null, string | null] {
     let out = this.pairs.get(word);
     if (out === undefined) {
-      const stem = this.stem(word);
-      out = [foldWord(word), stem, stem === null ? null : stemToken(stem)];
+      const key = this.stemKey(word);
+      out = [foldWord(word), key, key === null ? null : stemToken(key)];
       if (this.pairs.size >= STEM_CACHE_LIMIT) this.pairs.clear();
       this.pairs.set(word, out);
     }
@@ -184,18 +264,19 @@ export class Analyser {
 
   /** True when this language has a list of stop words (the unknown language has none). */
   get hasStopwords(): boolean {
-    return this.stopwords.size > 0;
+    return this.byScript || this.stopwords.size > 0;
   }
 
   /** True when the (folded) word is a stop word of this language. */
   isStopword(folded: string): boolean {
+    if (this.byScript) return this.scriptAnalyser(folded)?.isStopword(folded) ?? false;
     return this.stopwords.has(folded);
   }
 }
 
 const ANALYSERS = new Map<string, Analyser>();
 
-/** The shared analyser for a language (ISO 639-1), created on first use. */
+/** The shared analyser for a language (ISO 639-1; null, or a language with neither stemmer nor stop words: unknown), created on first use. */
 export function analyserFor(lang: string | null): Analyser {
   const key = lang ?? '';
   let a = ANALYSERS.get(key);
@@ -223,8 +304,9 @@ export interface IndexedText {
  *
  * @example
  *   analyseArticle('Statements made', 'The U.S. said', 'en')
- *   // { titleWords: 'statements made', bodyWords: 'the u s said', titleStems: '§statement §made',
- *   //   bodyStems: '§u §s', impact: '¤3statement ¤3made ¤2u ¤2s',
+ *   // { titleWords: 'statements made', bodyWords: 'the u s said',
+ *   //   titleStems: '§en·statement §en·made', bodyStems: '§en·u §en·s',
+ *   //   impact: '¤3en·statement ¤3en·made ¤2en·u ¤2en·s',
  *   //   distinctWords: 'statements made the u s said' }
  */
 export function analyseArticle(title: string, body: string, lang: string | null): IndexedText {
@@ -248,7 +330,7 @@ function analyseText(text: string, analyser: Analyser, distinct: Set<string>): [
   const words: string[] = [];
   const stems: string[] = [];
   for (const word of text.match(WORD) ?? []) {
-    const [folded, , token] = analyser.wordAndStem(word);
+    const [folded, , token] = analyser.wordAndKey(word);
     words.push(folded);
     distinct.add(folded);
     if (token !== null) stems.push(token);

@@ -8,6 +8,7 @@ import { NO_DAY, type ArticleCatalog } from './catalog';
 import type { FullTextIndex } from './fts-index';
 import type { Vocabulary } from './vocabulary';
 import type { TierQuery } from './tiered-top';
+import { LANGUAGE_MARK, languagesKeyedAs } from './analyse';
 
 /** Where hits' titles and bodies come from. */
 export interface ArticleLookup {
@@ -19,6 +20,13 @@ export interface ArticleLookup {
  * elsewhere (see `search`): the caller fills them in from it.
  */
 export const COUNTED_ELSEWHERE = -1;
+
+/**
+ * Languages with at most this many articles have the stems a query asks looked up first (see
+ * `FullTextIndex.holdsKey`): their stems of a query word are mostly absent, and reading such a
+ * language's whole vocabulary takes milliseconds.
+ */
+const FEW_ARTICLES = 1000;
 
 /** Half-life, in days before the newest article, of the recency boost. */
 const RECENCY_HALF_LIFE_DAYS = 180;
@@ -54,7 +62,23 @@ export class SearchEngine {
       near: (word, distance) => this.vocabulary.near(word, distance),
       // Without `forgiving`, every word is taken as present (no lookup, no fuzzy fallback).
       exists: forgiving ? (expression) => this.fts.any(expression) : () => true,
+      holds: this.heldKeys(),
     });
+  }
+
+  /**
+   * What tells whether an article holds a stem key: looked up for the languages of few articles
+   * (their stems of a query word are mostly absent: the Italian stem of an English word), and
+   * taken as held otherwise. For one query: the index may change before the next.
+   */
+  private heldKeys(): (key: string) => boolean {
+    const lookup = this.fts.keyLookup();
+    const languages = this.catalog.languages();
+    return (key) => {
+      const prefix = key.slice(0, key.indexOf(LANGUAGE_MARK) + LANGUAGE_MARK.length);
+      const articles = languagesKeyedAs(prefix, languages).reduce((n, l) => n + this.catalog.articlesIn(l), 0);
+      return articles > FEW_ARTICLES || lookup(prefix, key);
+    };
   }
 
   /**

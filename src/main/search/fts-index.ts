@@ -1,5 +1,5 @@
 import { ArticleSweep, type Db } from '../archive';
-import { ANALYSER_VERSION, analyseArticle, type IndexedText } from './analyse';
+import { ANALYSER_VERSION, analyseArticle, stemToken, type IndexedText } from './analyse';
 import { tieredTop, type TieredSource, type TierQuery } from './tiered-top';
 
 /** The article fields the index reads. */
@@ -25,6 +25,9 @@ export interface IndexState {
  * body_stems, impact (tier tokens: they select candidates and never add to a score).
  */
 const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0, 0.0)';
+
+/** Stem keys `FullTextIndex.keyLookup` reads of one language at most (a few milliseconds). */
+const KEYS_READ_AT_MOST = 30_000;
 
 /** Leaf pages written per background merge step (a few tens of milliseconds). */
 const MERGE_PAGES = 200;
@@ -70,6 +73,13 @@ export class FullTextIndex {
    * writes), so that every search need not read the meta table to know.
    */
   private rebuilding: boolean;
+  /** Writes by this connection (articles added or removed, rebuilds): they invalidate `keysOf`. */
+  private writes = 0;
+  /** Stem keys present per language prefix (`it·`), with the index state they were read at. */
+  private readonly keysByPrefix = new Map<string, Set<string> | null>();
+  private keysReadAt = { dataVersion: -1, writes: -1 };
+  private readonly dataVersionStmt;
+  private vocabRange: ((from: string, to: string, limit: number) => string[]) | null = null;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -81,6 +91,7 @@ export class FullTextIndex {
     this.containsStmt = db.prepare('SELECT 1 FROM search_fts_docsize WHERE id = ?');
     this.rebuild = new ArticleSweep(db, 'search_rebuild');
     this.rebuilding = this.rebuild.running();
+    this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.rowsBetween = db.prepare('SELECT id, title, body, language FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id');
     this.upsertWord = db.prepare('INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
     this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
@@ -113,6 +124,7 @@ export class FullTextIndex {
 
   /** Indexes one article (call inside the transaction that stores it). */
   add(a: IndexableArticle): void {
+    this.writes++;
     const t = a.analysed ?? analyseArticle(a.title, a.body, a.language);
     this.insertStmt.run(a.id, t.titleWords, t.bodyWords, t.titleStems, t.bodyStems, t.impact);
     for (const w of t.distinctWords.split(' ')) if (w) this.pendingWords.set(w, (this.pendingWords.get(w) ?? 0) + 1);
@@ -131,6 +143,7 @@ export class FullTextIndex {
 
   /** Takes an article out (it was replaced by a newer version). Missing rows are ignored. */
   remove(id: number): void {
+    this.writes++;
     if (this.contains(id)) this.deleteStmt.run(id);
   }
 
@@ -155,6 +168,7 @@ export class FullTextIndex {
   }
 
   private startRebuild(): void {
+    this.writes++;
     this.db.transaction(() => {
       this.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
       this.db.prepare('DELETE FROM search_words').run();
@@ -174,6 +188,7 @@ export class FullTextIndex {
    * them, so a crash resumes where it stopped). Returns true when the rebuild is complete.
    */
   rebuildStep(chunk = REBUILD_CHUNK): boolean {
+    this.writes++;
     const done = this.rebuild.step(chunk, (ids) => {
       if (ids.length === 0) return;
       const rows = this.rowsBetween.all(ids[0], ids[ids.length - 1]) as IndexableArticle[];
@@ -213,6 +228,46 @@ export class FullTextIndex {
   match(expression: string, scored: boolean, visit: (id: number, score: number) => void): void {
     const rows = (scored ? this.matchScored : this.matchIds).all(expression) as Array<[number, number?]>;
     for (const row of rows) visit(row[0], row[1] ?? 0);
+  }
+
+  /**
+   * What tells whether some article holds a stem key (`it·not`) of a language prefix (`it·`),
+   * as the index stands now (take a new one after a change). A prefix's keys are read whole
+   * from FTS5's vocabulary on first use (a few milliseconds for a language of some hundred
+   * articles: meant for such) and kept until the index changes, by this connection or another.
+   * A query leaves out the stems no article holds: each costs FTS5 a lookup in the count, in
+   * the ranking and in BM25's weights.
+   */
+  keyLookup(): (prefix: string, key: string) => boolean {
+    const dataVersion = this.dataVersionStmt.get() as number;
+    if (dataVersion !== this.keysReadAt.dataVersion || this.writes !== this.keysReadAt.writes) {
+      this.keysByPrefix.clear();
+      this.keysReadAt = { dataVersion, writes: this.writes };
+    }
+    return (prefix, key) => {
+      let keys = this.keysByPrefix.get(prefix);
+      if (keys === undefined) {
+        // Terms from `§it·` up to the next character after the mark: exactly the prefix's keys.
+        const from = stemToken(prefix);
+        const to = from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1);
+        const terms = this.vocab()(from, to, KEYS_READ_AT_MOST + 1);
+        // More than that: not a small language after all; its keys are taken as held.
+        keys = terms.length > KEYS_READ_AT_MOST ? null : new Set(terms.map((t) => t.slice(1)));
+        this.keysByPrefix.set(prefix, keys);
+      }
+      return keys === null || keys.has(key);
+    };
+  }
+
+  /** Terms of the index in [from, to), through an fts5vocab table of this connection's own. */
+  private vocab(): (from: string, to: string, limit: number) => string[] {
+    if (!this.vocabRange) {
+      // In the temp schema: nothing is added to the archive, and a read-only connection may create it.
+      this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+      const stmt = this.db.prepare('SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck();
+      this.vocabRange = (from, to, limit) => stmt.all(from, to, limit) as string[];
+    }
+    return this.vocabRange;
   }
 
   /** Every article matching an FTS5 expression, unranked. */

@@ -1,6 +1,6 @@
 import type { TextField } from './query/ast';
 import type { Highlight } from './plan';
-import { analyserFor, ASCII, foldWord, tokensWithOffsets, WORD_RUNS, type Token } from './analyse';
+import { analyserFor, ASCII, foldWord, LANGUAGE_MARK, tokensWithOffsets, WORD_RUNS, type Analyser, type Token } from './analyse';
 
 /** [start, end) character offsets of matched words in a text. */
 export type Ranges = Array<[number, number]>;
@@ -23,18 +23,18 @@ export function matchRanges(text: string, field: TextField, language: string | n
   // and, where stems keep the word's first letter, only for words starting like a wanted stem
   // (a page of new hits has hundreds of words not seen before).
   const stems = single.some((h) => h.kind === 'stems');
-  const firsts = stems && analyser.keepsFirstLetter ? firstLetters(single) : null;
+  const firsts = stems && analyser.keepsFirstLetter ? firstLetters(single, analyser) : null;
   const out: Ranges = [];
   for (const m of text.matchAll(WORD_RUNS)) {
     const word = m[0];
     let term: string;
-    let stem: string | null = null;
+    let key: string | null = null;
     if (!stems) term = foldWord(word);
     else if (firsts && ASCII.test(word) && !firsts.has((term = word.toLowerCase())[0]!)) {
       // cannot have a wanted stem; `term` serves the other highlights
-    } else [term, stem] = analyser.wordAndStem(word);
+    } else [term, key] = analyser.wordAndKey(word);
     for (const h of single) {
-      if (wordMatches(h, term, stem)) {
+      if (wordMatches(h, term, key)) {
         out.push([m.index, m.index + m[0].length]);
         break;
       }
@@ -62,8 +62,8 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
     for (let i = 0; i < tokens.length; i++) {
       if (marked[i]) continue;
       const t = tokens[i]!;
-      const stem = h.kind === 'stems' ? analyser.wordAndStem(text.slice(t.start, t.end))[1] : null;
-      if (wordMatches(h, t.term, stem)) marked[i] = 1;
+      const key = h.kind === 'stems' ? analyser.wordAndKey(text.slice(t.start, t.end))[1] : null;
+      if (wordMatches(h, t.term, key)) marked[i] = 1;
     }
   }
   const out: Ranges = [];
@@ -71,21 +71,23 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
   return out;
 }
 
-/** The first letters of the stems the highlights ask for. */
-function firstLetters(highlights: WordHighlight[]): Set<string> {
+/** The first letters of the stems the highlights ask for in the analyser's language. */
+function firstLetters(highlights: WordHighlight[], analyser: Analyser): Set<string> {
   const out = new Set<string>();
-  for (const h of highlights) if (h.kind === 'stems') for (const s of h.stems) out.add(s[0]!);
+  for (const h of highlights) {
+    if (h.kind === 'stems') for (const key of h.stems) if (analyser.ownsKey(key)) out.add(key[key.indexOf(LANGUAGE_MARK) + 1]!);
+  }
   return out;
 }
 
 /** A highlight of single words (all but phrases). */
 type WordHighlight = Exclude<Highlight, { kind: 'phrase' }>;
 
-/** True when a word (folded `term`, and its `stem` when the highlight is by stems) is marked by `h`. */
-function wordMatches(h: WordHighlight, term: string, stem: string | null): boolean {
+/** True when a word (folded `term`, and its stem `key` when the highlight is by stems) is marked by `h`. */
+function wordMatches(h: WordHighlight, term: string, key: string | null): boolean {
   if (h.kind === 'words') return h.words.has(term);
   if (h.kind === 'prefix') return term.startsWith(h.prefix);
-  return stem !== null && h.stems.has(stem);
+  return key !== null && h.stems.has(key);
 }
 
 /** An excerpt of a text with the matched words marked. */

@@ -35,6 +35,7 @@ export type Plan =
 
 /** What marks a match in a text, for snippets and the reader. */
 export type Highlight =
+  /** `stems`: stem keys (`en·price`, see `Analyser.stemKey`); a word is marked when its key in the article's language is one. */
   | { kind: 'stems'; field: TextField | null; stems: ReadonlySet<string> }
   | { kind: 'words'; field: TextField | null; words: ReadonlySet<string> }
   | { kind: 'prefix'; field: TextField | null; prefix: string }
@@ -56,6 +57,11 @@ export interface PlanContext {
   near(word: string, distance: number): string[];
   /** True when some article matches this FTS5 expression. */
   exists(expression: string): boolean;
+  /**
+   * False when no article holds a stem key (`it·not`); may answer true without looking (for the
+   * stems of languages with many articles, which almost always are).
+   */
+  holds?(key: string): boolean;
 }
 
 /** Edits allowed when a word found nowhere is matched fuzzily instead: none below 4 letters. */
@@ -225,11 +231,12 @@ class Compiler {
   }
 
   /**
-   * How a word is matched: by the stems it has in the archive's languages that do not stop it,
-   * and also as written (`asWritten`) when some articles are in a language that stops it (they
-   * index it only among their words). Null for a common word, one that the languages of at
-   * least half of the articles stop (articles of unknown language, which have no stop words,
-   * are not counted): it is left out, as a stop word.
+   * How a word is matched: by its stem keys in the archive's languages that do not stop it
+   * (each language's stem with the language, so an article matches through its own language's
+   * stem only), and also as written (`asWritten`) when some articles are in a language that
+   * stops it (they index it only among their words). Null for a common word, one that the
+   * languages of at least half of the articles stop (articles of unknown language, which have
+   * no stop words, are not counted): it is left out, as a stop word.
    */
   private forms(word: string): { stems: Set<string>; asWritten: boolean } | null {
     const stems = new Set<string>();
@@ -239,11 +246,17 @@ class Compiler {
       const analyser = analyserFor(lang);
       const articles = analyser.hasStopwords ? this.ctx.articlesIn(lang) : 0;
       counted += articles;
-      const s = analyser.stem(word);
-      if (s === null) stopping += articles;
-      else stems.add(s);
+      const key = analyser.stemKey(word);
+      if (key === null) stopping += articles;
+      else stems.add(key);
     }
     if (stems.size === 0 || (counted > 0 && stopping * 2 >= counted)) return null;
+    // Stems no article holds match nothing: left out, the query reads fewer posting lists.
+    if (this.ctx.holds) {
+      const held = [...stems].filter((k) => this.ctx.holds!(k));
+      // All absent: one stays, so that the word still stands in the query (and matches nothing).
+      if (held.length > 0 && held.length < stems.size) return { stems: new Set(held), asWritten: stopping > 0 };
+    }
     return { stems, asWritten: stopping > 0 };
   }
 
