@@ -225,8 +225,9 @@ export class Analyser {
   }
 
   /**
-   * The stem key of a word as written: its stem with this language (`en·statement`; the stem
-   * alone where stems are words), or null for a stop word. What the index holds and queries ask.
+   * The stem key of a word as written: its stem with this language (`en·statement`; `·` and
+   * the folded word where stems are words), or null for a stop word. What the index holds and
+   * queries ask.
    *
    * @example
    *   analyserFor('en').stemKey('Statements') // 'en·statement'
