@@ -330,6 +330,36 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     return [...df].sort((x, y) => y[1] - x[1]).map(([w]) => w);
   }
 
+  it('ranks an AND of words written language by language as the AND of each word\'s stems in every language', () => {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const fts = new FullTextIndex(db);
+      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
+      const words = wordsByFrequency();
+      const r = rng(5150);
+      let rewritten = 0;
+      for (let i = 0; i < 150; i++) {
+        const q = i % 3 === 2 ? `title:${pick(r, words.slice(0, 2000))} ${pick(r, words.slice(0, 300))}` : `${pick(r, words.slice(0, 300))} ${pick(r, words.slice(0, 3000))}`;
+        const plan = compileQuery(parseQuery(q)!, ctx).plan;
+        if (plan.op !== 'fts' || !plan.tiers) continue;
+        // Each word's stems in every language, ORed, then ANDed: the form before byLanguage.
+        const byWord = new Map<number, string[]>();
+        for (const p of plan.tiers.phrases) byWord.set(p.word, [...(byWord.get(p.word) ?? []), p.columns ? `${p.columns} : "§${p.stem}"` : `"§${p.stem}"`]);
+        const union = [...byWord.values()].map((alternatives) => `(${alternatives.join(' OR ')})`).join(' AND ');
+        if (union === plan.expr || byWord.size < 2) continue;
+        rewritten++;
+        expect(fts.count(plan.expr), q).toBe(fts.count(union));
+        const a = fts.top(plan.expr, 40);
+        const b = fts.top(union, 40);
+        expect(a.map(([id]) => id), q).toEqual(b.map(([id]) => id));
+        a.forEach(([, score], j) => expect(Math.abs(score - b[j]![1]), q).toBeLessThanOrEqual(1e-9 * Math.abs(b[j]![1])));
+      }
+      expect(rewritten).toBeGreaterThan(100);
+    } finally {
+      db.close();
+    }
+  });
+
   it('gives the same page, in the same order with the same scores, for 280 ranked queries', () => {
     const db = new Database(dbPath, { readonly: true });
     try {

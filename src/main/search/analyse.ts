@@ -130,6 +130,15 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** A word of Latin letters and digits (analysed as English where the article's language is unknown). */
 const LATIN = /^[\p{Script=Latin}\p{M}\p{N}]+$/u;
 
+/**
+ * The script a word is analysed by where its article's language is unknown: Latin letters and
+ * digits, Cyrillic, or other.
+ */
+export function scriptOf(word: string): 'latin' | 'cyrillic' | 'other' {
+  if (ASCII.test(word) || LATIN.test(word)) return 'latin';
+  return CYRILLIC.test(word) ? 'cyrillic' : 'other';
+}
+
 /** The languages words of unknown language are analysed as, by script. */
 const LATIN_SCRIPT_LANGUAGE = 'en';
 const CYRILLIC_SCRIPT_LANGUAGE = 'ru';
@@ -188,8 +197,8 @@ export class Analyser {
 
   /** The analyser of a word of unknown language, by its script (null: kept as written). */
   private scriptAnalyser(word: string): Analyser | null {
-    if (ASCII.test(word) || LATIN.test(word)) return analyserFor(LATIN_SCRIPT_LANGUAGE);
-    return CYRILLIC.test(word) ? analyserFor(CYRILLIC_SCRIPT_LANGUAGE) : null;
+    const script = scriptOf(word);
+    return script === 'latin' ? analyserFor(LATIN_SCRIPT_LANGUAGE) : script === 'cyrillic' ? analyserFor(CYRILLIC_SCRIPT_LANGUAGE) : null;
   }
 
   /** True when this language can stem (else stems are the folded words). */

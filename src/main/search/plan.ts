@@ -4,7 +4,7 @@
  * collects what to highlight and the notices the analyst should read.
  */
 import type { QueryNode, TextField } from './query/ast';
-import { analyserFor, foldWord, splitWords, stemToken } from './analyse';
+import { analyserFor, foldWord, LANGUAGE_MARK, scriptOf, splitWords, stemToken } from './analyse';
 import { isoToDay } from './catalog';
 import type { TierPhrase, TierQuery } from './tiered-top';
 
@@ -21,6 +21,15 @@ export interface FtsPlan {
   tiers: TierQuery | null;
   single?: boolean;
   negates?: boolean;
+  /** One word matched by its stems only: its stem key per language (`it·` → `it·not`), for `byLanguage`. */
+  word?: StemmedWord;
+}
+
+/** A word's stem keys by language prefix, the columns they are matched in, and the word's script. */
+interface StemmedWord {
+  keys: Map<string, string>;
+  columns: string;
+  script: string;
 }
 
 /** What the engine evaluates. */
@@ -227,7 +236,10 @@ class Compiler {
     const wordNo = this.words++;
     const phrases = [...stems].map((stem) => ({ columns: STEMS[cols], stem, word: wordNo }));
     // Words as written have no tier tokens: such a word's queries score every hit.
-    return { op: 'fts', expr: stemsExpr, tiers: asWritten ? null : { phrases, allOf: true }, single: true };
+    if (asWritten) return { op: 'fts', expr: stemsExpr, tiers: null, single: true };
+    const keys = new Map([...stems].map((key) => [key.slice(0, key.indexOf(LANGUAGE_MARK) + 1), key]));
+    const stemmed: StemmedWord = { keys, columns: STEMS[cols], script: scriptOf(word) };
+    return { op: 'fts', expr: stemsExpr, tiers: { phrases, allOf: true }, single: true, word: stemmed };
   }
 
   /**
@@ -289,7 +301,7 @@ function simplifyAnd(pos: Plan[], neg: Plan[]): Plan {
   let restNeg: Plan[] = neg.filter((p) => p.op !== 'fts');
   const merged: Plan[] = [];
   if (ftsPos.length) {
-    let expr = ftsPos.map((p) => `(${p.expr})`).join(' AND ');
+    let expr = byLanguage(ftsPos) ?? ftsPos.map((p) => `(${p.expr})`).join(' AND ');
     if (ftsNeg.length) expr = `(${expr}) NOT (${ftsNeg.map((p) => `(${p.expr})`).join(' OR ')})`;
     const tiers = ftsNeg.every((p) => p.single) ? joinTiers(ftsPos, true) : null;
     const negates = ftsNeg.length > 0 || ftsPos.some((p) => p.negates);
@@ -301,6 +313,24 @@ function simplifyAnd(pos: Plan[], neg: Plan[]): Plan {
   if (all.length === 1 && restNeg.length === 0) return all[0]!;
   if (all.length === 0 && restNeg.length === 0) return { op: 'all' };
   return { op: 'and', pos: all, neg: restNeg };
+}
+
+/**
+ * An AND of words matched by stems, written language by language: `(§en·a AND §en·b) OR
+ * (§it·a AND §it·b)` rather than `(§en·a OR §it·a) AND (§en·b OR §it·b)`. The same hits, since
+ * an article's stems are all of its own language, and the same BM25 scores, since each stem
+ * phrase is still in the expression once; but FTS5 intersects single posting lists instead of
+ * unions of them (2–5% less at p95 on two words, 8–14% at p50). Only for words of one script:
+ * an article of unknown language holds its Latin words as English and its Cyrillic ones as
+ * Russian. Null when it does not apply.
+ */
+function byLanguage(plans: FtsPlan[]): string | null {
+  if (plans.length < 2 || !plans.every((p) => p.word && p.word.script === plans[0]!.word!.script)) return null;
+  const words = plans.map((p) => p.word!);
+  const shared = [...words[0]!.keys.keys()].filter((prefix) => words.every((w) => w.keys.has(prefix)));
+  if (shared.length === 0) return null;
+  // A word's keys in no shared language cannot be in a hit: left out with them.
+  return shared.map((prefix) => `(${words.map((w) => inColumns(w.columns, `"${stemToken(w.keys.get(prefix)!)}"`)).join(' AND ')})`).join(' OR ');
 }
 
 /** ORs plans, merging FTS children into one expression. */
