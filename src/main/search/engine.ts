@@ -23,7 +23,7 @@ export const COUNTED_ELSEWHERE = -1;
 
 /**
  * Languages with at most this many articles have the stems a query asks looked up first (see
- * `FullTextIndex.holdsKey`): their stems of a query word are mostly absent, and reading such a
+ * `FullTextIndex.keyLookup`): their stems of a query word are mostly absent, and reading such a
  * language's whole vocabulary takes milliseconds.
  */
 const FEW_ARTICLES = 1000;

@@ -73,7 +73,7 @@ export class FullTextIndex {
    * writes), so that every search need not read the meta table to know.
    */
   private rebuilding: boolean;
-  /** Writes by this connection (articles added or removed, rebuilds): they invalidate `keysOf`. */
+  /** Writes by this connection (articles added or removed, rebuilds): they invalidate `keyLookup`. */
   private writes = 0;
   /** Stem keys present per language prefix (`it·`), with the index state they were read at. */
   private readonly keysByPrefix = new Map<string, Set<string> | null>();

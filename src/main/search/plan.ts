@@ -247,8 +247,9 @@ class Compiler {
    * (each language's stem with the language, so an article matches through its own language's
    * stem only), and also as written (`asWritten`) when some articles are in a language that
    * stops it (they index it only among their words). Null for a common word, one that the
-   * languages of at least half of the articles stop (articles of unknown language, which have
-   * no stop words, are not counted): it is left out, as a stop word.
+   * languages of at least half of the articles stop (articles of unknown language count as the
+   * word's script gives them; those of a language without stop words are not counted): it is
+   * left out, as a stop word. Stem keys no article holds are left out (`PlanContext.holds`).
    */
   private forms(word: string): { stems: Set<string>; asWritten: boolean } | null {
     const stems = new Set<string>();
