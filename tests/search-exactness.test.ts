@@ -12,7 +12,7 @@ import { parseQuery } from '../src/main/search/query/parse';
 import type { QueryNode } from '../src/main/search/query/ast';
 import { analyserFor, foldWord, splitWords } from '../src/main/search/analyse';
 import { dayRange, isoToDay } from '../src/main/search/catalog';
-import { compileQuery } from '../src/main/search/plan';
+import { compileQuery, type PlanContext } from '../src/main/search/plan';
 import { FullTextIndex } from '../src/main/search/fts-index';
 import { tieredCounters } from '../src/main/search/tiered-top';
 import { sharedData as DATA, tempDir } from './helpers/paths';
@@ -322,6 +322,17 @@ describe("a query word matches each article through its own language's stem (Reu
   });
 });
 
+/** Runs `f` with the archive's full-text index and a plan context, on a read-only connection of its own. */
+async function withIndex(f: (fts: FullTextIndex, ctx: PlanContext) => Promise<void>): Promise<void> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const fts = new FullTextIndex(db);
+    await f(fts, { languages, articlesIn: (l) => articlesIn.get(l) ?? 0, near: () => [], exists: (e) => fts.any(e) });
+  } finally {
+    db.close();
+  }
+}
+
 describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () => {
   /** Words by the number of articles holding them, most first (letters only, 3+). */
   function wordsByFrequency(): string[] {
@@ -330,11 +341,8 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     return [...df].sort((x, y) => y[1] - x[1]).map(([w]) => w);
   }
 
-  it('ranks an AND of words written language by language as the AND of each word\'s stems in every language', () => {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const fts = new FullTextIndex(db);
-      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
+  it('ranks an AND of words written language by language as the AND of each word\'s stems in every language', async () => {
+    await withIndex(async (fts, ctx) => {
       const words = wordsByFrequency();
       const r = rng(5150);
       let rewritten = 0;
@@ -355,16 +363,11 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
         a.forEach(([, score], j) => expect(Math.abs(score - b[j]![1]), q).toBeLessThanOrEqual(1e-9 * Math.abs(b[j]![1])));
       }
       expect(rewritten).toBeGreaterThan(100);
-    } finally {
-      db.close();
-    }
+    });
   });
 
-  it('gives the same page, in the same order with the same scores, for 280 ranked queries', () => {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const fts = new FullTextIndex(db);
-      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
+  it('gives the same page, in the same order with the same scores, for 280 ranked queries', async () => {
+    await withIndex(async (fts, ctx) => {
       const words = wordsByFrequency();
       const common = words.slice(0, 300);
       const middling = words.slice(300, 3000);
@@ -399,16 +402,11 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
       const decided = tieredCounters.tiered - before.tiered;
       expect(withTiers).toBeGreaterThan(200);
       expect(decided).toBeGreaterThan(withTiers * 0.6);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('the search answers a common word with the best-scored articles of all its hits', async () => {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const fts = new FullTextIndex(db);
-      const ctx = { languages, articlesIn: (l: string | null) => articlesIn.get(l) ?? 0, near: () => [], exists: (e: string) => fts.any(e) };
+    await withIndex(async (fts, ctx) => {
       const before = tieredCounters.tiered;
       for (const q of ['said', 'mln', 'company', '(shares OR stock OR prices) -dividend']) {
         const plan = compileQuery(parseQuery(q)!, ctx).plan;
@@ -418,8 +416,6 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
         expect(result.hits.map((h) => h.id), q).toEqual(fts.top(plan.expr, 20).map(([id]) => id));
       }
       expect(tieredCounters.tiered - before).toBeGreaterThan(0);
-    } finally {
-      db.close();
-    }
+    });
   });
 });
