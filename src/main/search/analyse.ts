@@ -142,6 +142,7 @@ export function scriptOf(word: string): 'latin' | 'cyrillic' | 'other' {
 /** The languages words of unknown language are analysed as, by script. */
 const LATIN_SCRIPT_LANGUAGE = 'en';
 const CYRILLIC_SCRIPT_LANGUAGE = 'ru';
+const SCRIPT_LANGUAGES: readonly string[] = [LATIN_SCRIPT_LANGUAGE, CYRILLIC_SCRIPT_LANGUAGE];
 
 /**
  * Of `languages` (null: unknown), those whose articles hold stem keys of `prefix` (`it·`): the
@@ -152,7 +153,7 @@ const CYRILLIC_SCRIPT_LANGUAGE = 'ru';
 export function languagesKeyedAs(prefix: string, languages: ReadonlyArray<string | null>): Array<string | null> {
   const lang = prefix.slice(0, -LANGUAGE_MARK.length);
   if (!lang) return languages.filter((l) => l !== null && !analyserFor(l).stems);
-  return lang === LATIN_SCRIPT_LANGUAGE || lang === CYRILLIC_SCRIPT_LANGUAGE ? [lang, null] : [lang];
+  return SCRIPT_LANGUAGES.includes(lang) ? [lang, null] : [lang];
 }
 
 /** Memoised stems per analyser; cleared when it grows past this many words. */
@@ -253,7 +254,7 @@ export class Analyser {
 
   /** True when a stem key (of any language) is one this analyser makes. */
   ownsKey(key: string): boolean {
-    if (this.byScript && (analyserFor(LATIN_SCRIPT_LANGUAGE).ownsKey(key) || analyserFor(CYRILLIC_SCRIPT_LANGUAGE).ownsKey(key))) return true;
+    if (this.byScript && SCRIPT_LANGUAGES.some((lang) => analyserFor(lang).ownsKey(key))) return true;
     return key.startsWith(this.keyPrefix);
   }
 
@@ -272,7 +273,7 @@ export class Analyser {
     return out;
   }
 
-  /** True when this language has a list of stop words (the unknown language has none). */
+  /** True when this language has a list of stop words (the unknown language: those of its words' scripts). */
   get hasStopwords(): boolean {
     return this.byScript || this.stopwords.size > 0;
   }

@@ -74,10 +74,16 @@ export class SearchEngine {
   private heldKeys(): (key: string) => boolean {
     const lookup = this.fts.keyLookup();
     const languages = this.catalog.languages();
+    // Whether a prefix's languages have few articles, once per prefix (every query word asks each).
+    const few = new Map<string, boolean>();
     return (key) => {
       const prefix = key.slice(0, key.indexOf(LANGUAGE_MARK) + LANGUAGE_MARK.length);
-      const articles = languagesKeyedAs(prefix, languages).reduce((n, l) => n + this.catalog.articlesIn(l), 0);
-      return articles > FEW_ARTICLES || lookup(prefix, key);
+      let small = few.get(prefix);
+      if (small === undefined) {
+        small = languagesKeyedAs(prefix, languages).reduce((n, l) => n + this.catalog.articlesIn(l), 0) <= FEW_ARTICLES;
+        few.set(prefix, small);
+      }
+      return !small || lookup(prefix, key);
     };
   }
 

@@ -73,7 +73,7 @@ export class FullTextIndex {
    * writes), so that every search need not read the meta table to know.
    */
   private rebuilding: boolean;
-  /** Writes by this connection (articles added or removed, rebuilds): they invalidate `keyLookup`. */
+  /** Writes by this connection (articles added or removed, the index emptied): they invalidate `keyLookup`. */
   private writes = 0;
   /** Stem keys present per language prefix (`it·`), with the index state they were read at. */
   private readonly keysByPrefix = new Map<string, Set<string> | null>();
@@ -188,7 +188,6 @@ export class FullTextIndex {
    * them, so a crash resumes where it stopped). Returns true when the rebuild is complete.
    */
   rebuildStep(chunk = REBUILD_CHUNK): boolean {
-    this.writes++;
     const done = this.rebuild.step(chunk, (ids) => {
       if (ids.length === 0) return;
       const rows = this.rowsBetween.all(ids[0], ids[ids.length - 1]) as IndexableArticle[];
