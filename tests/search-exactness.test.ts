@@ -1,7 +1,10 @@
 /**
  * Exactness on Reuters-21578: for every exact query form, the hits equal the articles that
  * satisfy the query when it is checked directly against their stored text (an independent
- * evaluator over the articles, using only the analyser's word and stem functions).
+ * evaluator over the articles, using only the analyser's word and stem functions). The archive
+ * also holds the Readability test pages written in other languages (Czech, German, Spanish,
+ * French, Portuguese, Japanese, Chinese), so that every query is also asked of languages
+ * whose stems and stop words differ from English, as in a real monitoring archive.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -45,7 +48,17 @@ beforeAll(async () => {
   dbPath = path.join(dir, 'w.db');
   wb = openWorkbench({ dbPath });
   const sgm = fs.readdirSync(path.join(DATA, 'reuters21578')).filter((f) => f.endsWith('.sgm')).map((f) => path.join(DATA, 'reuters21578', f));
-  const report = await wb.api['import.paths']({ paths: sgm });
+  const pages = path.join(DATA, 'readability-testpages');
+  const otherLanguages = fs
+    .readFileSync(path.join(pages, 'index.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter(([, lang]) => lang !== 'en')
+    .map(([page]) => path.join(pages, page!, 'source.html'));
+  expect(otherLanguages).toHaveLength(7);
+  const report = await wb.api['import.paths']({ paths: [...sgm, ...otherLanguages] });
   expect(report.errors).toBe(0);
   const db = new Database(dbPath, { readonly: true });
   const rows = db
@@ -95,7 +108,7 @@ function alternatives(word: string): { stems: Set<string>; asWritten: boolean } 
   return stopping * 2 >= withStopwords && withStopwords > 0 ? null : { stems, asWritten: stopping > 0 };
 }
 
-/** A word some articles' language stops and that is not common (Reuters has a few such articles). */
+/** A word some articles' language stops and that is not common (the archive's few articles in other languages). */
 function stoppedSomewhere(word: string): boolean {
   return alternatives(word)?.asWritten === true;
 }
@@ -299,8 +312,8 @@ describe('exactness on Reuters-21578: hits equal a direct check of the stored te
 });
 
 describe("a query word matches each article through its own language's stem (Reuters-21578)", () => {
-  it('finds every English article with a form of `notes`, and none that only says "not" (what Spanish and Italian stem `notes` to)', async () => {
-    expect(languages).toEqual(expect.arrayContaining(['en', 'es', 'it']));
+  it('finds every English article with a form of `notes`, and none that only says "not" (what Spanish stems `notes` to)', async () => {
+    expect(languages).toEqual(expect.arrayContaining(['en', 'es']));
     expect(analyserFor('es').stem('notes')).toBe('not');
     const en = analyserFor('en');
     const holdsNote = (a: Stored) => [...a.titleWords, ...a.bodyWords].some((w) => en.stem(w) === 'note');

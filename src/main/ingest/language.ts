@@ -12,7 +12,7 @@
  * absence of a letter a language uses often counts against it too (no і in a long Cyrillic text
  * is not Ukrainian). The answer is null when the text is too short, when the two best languages
  * are too close, or when the best one has too few of its own words and letters to show (tables
- * of figures, headlines in capitals). Languages without a profile (Danish, say) come out as a
+ * of figures, headlines in capitals: a word counts once, however often a table repeats it). Languages without a profile (Danish, say) come out as a
  * neighbour or null.
  */
 
@@ -337,7 +337,10 @@ export function rankLanguages(text: string): { language: string | null; ranking:
   // Counts of Latin and Cyrillic letters by code point (the telling letters are all below 0x530).
   const letterCounts = new Uint32Array(0x530);
   const wordLogp = { latin: new Float64Array(MODELS.latin.codes.length), cyrillic: new Float64Array(MODELS.cyrillic.codes.length) };
+  // Distinct function words found per language: a table repeating one word ("per", "no", the
+  // "A" of "6718A") is no evidence of a language, however often it repeats it.
   const wordHits = { latin: new Uint32Array(MODELS.latin.codes.length), cyrillic: new Uint32Array(MODELS.cyrillic.codes.length) };
+  const wordsSeen = new Set<object>();
   let persian = 0;
   let urdu = 0;
   let vietnamese = 0;
@@ -356,8 +359,9 @@ export function rankLanguages(text: string): { language: string | null; ranking:
         const hits = wordHits[entry.script];
         for (let k = 0; k < acc.length; k++) {
           acc[k]! += entry.logp[k]!;
-          if (entry.logp[k]! > LOG_RARE_WORD) hits[k]!++;
+          if (entry.logp[k]! > LOG_RARE_WORD && !wordsSeen.has(entry)) hits[k]!++;
         }
+        wordsSeen.add(entry);
       }
       start = -1;
     }
@@ -427,12 +431,15 @@ export function rankLanguages(text: string): { language: string | null; ranking:
   const best = scores[0]!;
   const ranking = scores.map((s) => ({ language: s.language, score: s.score - best.score }));
   const second = ranking[1];
-  // Letters alone (or their absence) never name a language: it needs some of its words too,
-  // one with its own letters or a wide lead, or many of its own letters and a wider lead
-  // (Kazakh қ ң ә, Turkish ı ş ğ).
+  // Letters alone (or their absence) never name a language: it needs two of its words, or one
+  // with its own letters, or many of its own letters and a wider lead (Kazakh қ ң ә, Turkish ı
+  // ş ğ). One Cyrillic word with a wide lead will do, since Cyrillic letters tell languages
+  // apart; a Latin lead from one word mostly comes from letters a short text lacks (no w, k or
+  // y in a table of figures), and English newswire tables then read as Italian ("per"),
+  // Spanish ("no quote") or Slovak (the "A" of "6718A").
   const lead = second ? -second.score : Infinity;
   const evidence =
-    best.hits >= 2 || (best.hits >= 1 && (best.marks >= 2 || lead >= 2 * MARGIN)) || (best.marks >= 3 && lead >= 3 * MARGIN);
+    best.hits >= 2 || (best.hits >= 1 && (best.marks >= 2 || (script === 'cyrillic' && lead >= 2 * MARGIN))) || (best.marks >= 3 && lead >= 3 * MARGIN);
   const sure = evidence && lead >= MARGIN;
   return { language: sure ? best.language : null, ranking };
 }
