@@ -196,8 +196,9 @@ export class ArticleStore {
   private readonly selectReimport: Statement;
   private readonly selectSameText: Statement;
   private readonly selectMaxId: Statement;
-  private readonly selectHits: Statement;
-  private readonly selectHitsWithBody: Statement;
+  private readonly selectHit: Statement;
+  private readonly selectHitWithBody: Statement;
+  private readonly hitsInOneRead: (stmt: Statement, ids: number[]) => HitFields[];
   private readonly selectCandidates: Statement;
 
   constructor(
@@ -224,8 +225,9 @@ export class ArticleStore {
     this.selectMaxId = db.prepare('SELECT max(id) FROM articles').pluck();
     const hitColumns = `id, title, source, published_at AS publishedAt, language, story_id AS storyId`;
     // SQLite would look ids up in the table itself; the covering index is denser (migration 6).
-    this.selectHits = db.prepare(`SELECT ${hitColumns}, '' AS body FROM articles INDEXED BY articles_hits WHERE id IN (SELECT value FROM json_each(?))`);
-    this.selectHitsWithBody = db.prepare(`SELECT ${hitColumns}, body FROM articles WHERE id IN (SELECT value FROM json_each(?))`);
+    this.selectHit = db.prepare(`SELECT ${hitColumns}, '' AS body FROM articles INDEXED BY articles_hits WHERE id = ?`);
+    this.selectHitWithBody = db.prepare(`SELECT ${hitColumns}, body FROM articles WHERE id = ?`);
+    this.hitsInOneRead = db.transaction(hitsById);
     this.selectSameText = db.prepare('SELECT story_id FROM articles WHERE text_hash = ? AND id <> ? ORDER BY id LIMIT 1');
     this.selectCandidates = db.prepare(
       `SELECT a.id, a.story_id AS storyId, a.body FROM articles a
@@ -383,11 +385,10 @@ export class ArticleStore {
    * order of `ids`. Lighter than `getMany`: no provenance, no copy count.
    */
   hitFields(ids: number[], withBody: boolean): HitFields[] {
-    if (ids.length === 0) return [];
-    const stmt = withBody ? this.selectHitsWithBody : this.selectHits;
-    const rows = stmt.all(JSON.stringify(ids)) as HitFields[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    const stmt = withBody ? this.selectHitWithBody : this.selectHit;
+    // A lookup per id, in one read transaction (a search's own, or one of these): 20 lookups
+    // take about 37 µs where one `IN (json_each)` statement took 52–58 µs (Reuters archive).
+    return this.db.inTransaction ? hitsById(stmt, ids) : this.hitsInOneRead(stmt, ids);
   }
 
   /** How an article was read from its file, its facets, its story and its versions. */
@@ -527,4 +528,14 @@ export class ArticleStore {
       .prepare('INSERT INTO import_log (batch_id, file, status, error, at) VALUES (?, ?, ?, ?, ?)')
       .run(batchId, file, status, error, new Date().toISOString());
   }
+}
+
+/** The hit fields of each id that is an article, in the order of `ids`. */
+function hitsById(stmt: Statement, ids: number[]): HitFields[] {
+  const out: HitFields[] = [];
+  for (const id of ids) {
+    const row = stmt.get(id) as HitFields | undefined;
+    if (row) out.push(row);
+  }
+  return out;
 }

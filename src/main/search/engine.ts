@@ -100,7 +100,8 @@ export class SearchEngine {
     // Exact first; only a query that finds nothing is read again forgiving misspelt words
     // (a word no article has is matched within an edit or two), which costs a lookup a word.
     const found = (r: SearchResult) => r.articles > 0 || (r.articles === COUNTED_ELSEWHERE && r.hits.length > 0);
-    return this.answerAsRead(parseQuery(req.query), (c) => this.run(c, req, started, countElsewhere), found);
+    const root = parseQuery(req.query);
+    return this.fts.snapshot(() => this.answerAsRead(root, (c) => this.run(c, req, started, countElsewhere), found));
   }
 
   /**
@@ -179,6 +180,11 @@ export class SearchEngine {
   summary(req: { query: string; foldCopies?: boolean }, asWritten = false): SearchSummary | null {
     const started = performance.now();
     const root = parseQuery(req.query);
+    return this.fts.snapshot(() => this.summaryOf(req, root, asWritten, started));
+  }
+
+  /** What `summary` answers, read in one transaction. */
+  private summaryOf(req: { query: string; foldCopies?: boolean }, root: QueryNode | null, asWritten: boolean, started: number): SearchSummary | null {
     const ids = asWritten
       ? this.matchingIds(this.compileTree(root, false).plan)
       : this.answerAsRead(root, (c) => this.matchingIds(c.plan), (found) => found.length > 0);
