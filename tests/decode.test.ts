@@ -2,18 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/main/ingest';
-import { sharedData } from './helpers/paths';
+import { dataRows, sharedData } from './helpers/paths';
 
 const samples = path.join(sharedData, 'russian-text/charset-samples');
-const manifest = fs
-  .readFileSync(path.join(samples, 'manifest.csv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [file, encoding, , , cyrillic] = line.split(',');
-    return { file: file!, encoding: encoding!.toLowerCase(), cyrillic: Number(cyrillic) };
-  });
+const manifest = dataRows(path.join(samples, 'manifest.csv')).map((line) => {
+  const [file, encoding, , , cyrillic] = line.split(',');
+  return { file: file!, encoding: encoding!.toLowerCase(), cyrillic: Number(cyrillic) };
+});
 
 /** The bytes with any charset declaration removed, so detection alone must find the encoding. */
 function undeclared(bytes: Buffer): Buffer {

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../src/main/ingest/language';
-import { sharedData } from './helpers/paths';
+import { dataRows, sharedData } from './helpers/paths';
 
 const data = (...parts: string[]) => path.join(sharedData, ...parts);
-const rows = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
 
 /** Visible text of an HTML fragment (enough for language detection). */
 function stripTags(html: string): string {
@@ -179,7 +178,7 @@ const SENTENCES: Record<string, string[]> = {
 
 describe('language detection on real articles', () => {
   it('names the language of every Readability test page (from its page metadata)', () => {
-    const languages = Object.fromEntries(rows(data('readability-testpages/index.csv')).map((l) => l.split(',').slice(0, 2)));
+    const languages = Object.fromEntries(dataRows(data('readability-testpages/index.csv')).map((l) => l.split(',').slice(0, 2)));
     const cases = Object.keys(languages).map((page) => {
       const meta = JSON.parse(fs.readFileSync(data('readability-testpages', page, 'expected-metadata.json'), 'utf8')) as { lang?: string };
       const lang = (meta.lang ?? languages[page]!).split('-')[0]!.toLowerCase();
@@ -193,7 +192,7 @@ describe('language detection on real articles', () => {
 
   it('names the language of every gold article body of the extraction benchmark (en, ru, ko, pt)', () => {
     const gold = JSON.parse(fs.readFileSync(data('article-extraction-benchmark/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
-    const cases = rows(data('article-extraction-benchmark/index.csv')).map((l) => {
+    const cases = dataRows(data('article-extraction-benchmark/index.csv')).map((l) => {
       const [file, , , lang] = l.split(',');
       return { lang: lang!, text: gold[file!.replace(/\.html$/, '')]!.articleBody };
     });
@@ -214,7 +213,7 @@ describe('language detection on real articles', () => {
 
   it('rarely answers for single sentences, and is almost never wrong (Russian and Czech treebank sentences)', () => {
     for (const lang of ['ru', 'cs']) {
-      const cases = rows(data(`quote-attribution-ru-cs/${lang}_sentences.tsv`)).map((l) => ({ lang, text: l.split('\t')[0]!.replace(/^"|"$/g, '') }));
+      const cases = dataRows(data(`quote-attribution-ru-cs/${lang}_sentences.tsv`)).map((l) => ({ lang, text: l.split('\t')[0]!.replace(/^"|"$/g, '') }));
       const s = score(cases)[lang]!;
       // Short sentences may stay unnamed (null); a wrong name is what must not happen.
       expect(s.right / s.n).toBeGreaterThan(0.8);

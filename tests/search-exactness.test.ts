@@ -18,7 +18,7 @@ import { dayRange, isoToDay } from '../src/main/search/catalog';
 import { compileQuery, type PlanContext } from '../src/main/search/plan';
 import { FullTextIndex } from '../src/main/search/fts-index';
 import { tieredCounters } from '../src/main/search/tiered-top';
-import { sharedData as DATA, tempDir } from './helpers/paths';
+import { dataRows, sharedData as DATA, tempDir } from './helpers/paths';
 
 const QUERIES_PER_FORM = 60;
 
@@ -49,11 +49,7 @@ beforeAll(async () => {
   wb = openWorkbench({ dbPath });
   const sgm = fs.readdirSync(path.join(DATA, 'reuters21578')).filter((f) => f.endsWith('.sgm')).map((f) => path.join(DATA, 'reuters21578', f));
   const pages = path.join(DATA, 'readability-testpages');
-  const otherLanguages = fs
-    .readFileSync(path.join(pages, 'index.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
+  const otherLanguages = dataRows(path.join(pages, 'index.csv'))
     .map((l) => l.split(','))
     .filter(([, lang]) => lang !== 'en')
     .map(([page]) => path.join(pages, page!, 'source.html'));

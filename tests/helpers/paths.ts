@@ -27,3 +27,8 @@ export function scrapedPages(): string[] {
   const dir = path.join(sharedData, 'scraped-text');
   return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => path.join(dir, f));
 }
+
+/** The lines of a data listing (an `index.csv`, a manifest) after its header row. */
+export function dataRows(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
+}
