@@ -12,8 +12,8 @@
  * absence of a letter a language uses often counts against it too (no і in a long Cyrillic text
  * is not Ukrainian). The answer is null when the text is too short, when the two best languages
  * are too close, or when the best one has too few of its own words and letters to show (tables
- * of figures, headlines in capitals: a word counts once, however often a table repeats it). Languages without a profile (Danish, say) come out as a
- * neighbour or null.
+ * of figures, headlines in capitals: a word counts once, however often a table repeats it).
+ * Languages without a profile (Danish, say) come out as a neighbour or null.
  */
 
 interface Profile {
@@ -357,9 +357,10 @@ export function rankLanguages(text: string): { language: string | null; ranking:
       if (entry && !isCapitals(original, sample, start, i)) {
         const acc = wordLogp[entry.script];
         const hits = wordHits[entry.script];
+        const firstTime = !wordsSeen.has(entry);
         for (let k = 0; k < acc.length; k++) {
           acc[k]! += entry.logp[k]!;
-          if (entry.logp[k]! > LOG_RARE_WORD && !wordsSeen.has(entry)) hits[k]!++;
+          if (firstTime && entry.logp[k]! > LOG_RARE_WORD) hits[k]!++;
         }
         wordsSeen.add(entry);
       }

@@ -35,6 +35,16 @@ export const STEM_MARK = '§';
 export const LANGUAGE_MARK = '·';
 
 /**
+ * The language prefix of a stem key, mark included: `en·` for `en·price`, `·` for `·price`.
+ *
+ * @example
+ *   keyPrefixOf('it·not') // 'it·'
+ */
+export function keyPrefixOf(key: string): string {
+  return key.slice(0, key.indexOf(LANGUAGE_MARK) + LANGUAGE_MARK.length);
+}
+
+/**
  * The index token of a stem key (`Analyser.stemKey`): `§en·price`, or `§·price` where stems are
  * the words themselves.
  */

@@ -8,7 +8,7 @@ import { NO_DAY, type ArticleCatalog } from './catalog';
 import type { FullTextIndex } from './fts-index';
 import type { Vocabulary } from './vocabulary';
 import type { TierQuery } from './tiered-top';
-import { LANGUAGE_MARK, languagesKeyedAs } from './analyse';
+import { keyPrefixOf, languagesKeyedAs } from './analyse';
 
 /** Where hits' titles and bodies come from. */
 export interface ArticleLookup {
@@ -77,7 +77,7 @@ export class SearchEngine {
     // Whether a prefix's languages have few articles, once per prefix (every query word asks each).
     const few = new Map<string, boolean>();
     return (key) => {
-      const prefix = key.slice(0, key.indexOf(LANGUAGE_MARK) + LANGUAGE_MARK.length);
+      const prefix = keyPrefixOf(key);
       let small = few.get(prefix);
       if (small === undefined) {
         small = languagesKeyedAs(prefix, languages).reduce((n, l) => n + this.catalog.articlesIn(l), 0) <= FEW_ARTICLES;

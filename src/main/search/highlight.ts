@@ -1,6 +1,6 @@
 import type { TextField } from './query/ast';
 import type { Highlight } from './plan';
-import { analyserFor, ASCII, foldWord, LANGUAGE_MARK, tokensWithOffsets, WORD_RUNS, type Analyser, type Token } from './analyse';
+import { analyserFor, ASCII, foldWord, keyPrefixOf, tokensWithOffsets, WORD_RUNS, type Analyser, type Token } from './analyse';
 
 /** [start, end) character offsets of matched words in a text. */
 export type Ranges = Array<[number, number]>;
@@ -75,7 +75,7 @@ function rangesOfTokens(text: string, tokens: Token[], language: string | null, 
 function firstLetters(highlights: WordHighlight[], analyser: Analyser): Set<string> {
   const out = new Set<string>();
   for (const h of highlights) {
-    if (h.kind === 'stems') for (const key of h.stems) if (analyser.ownsKey(key)) out.add(key[key.indexOf(LANGUAGE_MARK) + 1]!);
+    if (h.kind === 'stems') for (const key of h.stems) if (analyser.ownsKey(key)) out.add(key[keyPrefixOf(key).length]!);
   }
   return out;
 }

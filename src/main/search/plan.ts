@@ -4,7 +4,7 @@
  * collects what to highlight and the notices the analyst should read.
  */
 import type { QueryNode, TextField } from './query/ast';
-import { analyserFor, foldWord, LANGUAGE_MARK, scriptOf, splitWords, stemToken } from './analyse';
+import { analyserFor, foldWord, keyPrefixOf, scriptOf, splitWords, stemToken } from './analyse';
 import { isoToDay } from './catalog';
 import type { TierPhrase, TierQuery } from './tiered-top';
 
@@ -237,7 +237,7 @@ class Compiler {
     const phrases = [...stems].map((stem) => ({ columns: STEMS[cols], stem, word: wordNo }));
     // Words as written have no tier tokens: such a word's queries score every hit.
     if (asWritten) return { op: 'fts', expr: stemsExpr, tiers: null, single: true };
-    const keys = new Map([...stems].map((key) => [key.slice(0, key.indexOf(LANGUAGE_MARK) + 1), key]));
+    const keys = new Map([...stems].map((key) => [keyPrefixOf(key), key]));
     const stemmed: StemmedWord = { keys, columns: STEMS[cols], script: scriptOf(word) };
     return { op: 'fts', expr: stemsExpr, tiers: { phrases, allOf: true }, single: true, word: stemmed };
   }
