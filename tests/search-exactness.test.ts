@@ -15,7 +15,8 @@ import { parseQuery } from '../src/main/search/query/parse';
 import type { QueryNode } from '../src/main/search/query/ast';
 import { analyserFor, foldWord, splitWords } from '../src/main/search/analyse';
 import { dayRange, isoToDay } from '../src/main/search/catalog';
-import { compileQuery, type PlanContext } from '../src/main/search/plan';
+import { compileQuery, type Plan, type PlanContext } from '../src/main/search/plan';
+import { openArchiveReader, rankExtensionPath } from '../src/main/archive';
 import { FullTextIndex } from '../src/main/search/fts-index';
 import { tieredCounters } from '../src/main/search/tiered-top';
 import { dataRows, sharedData as DATA, tempDir } from './helpers/paths';
@@ -428,3 +429,72 @@ describe('ranking by impact tiers equals scoring every hit (Reuters-21578)', () 
     });
   });
 });
+
+describe("the ranking extension scores as FTS5's bm25(), to the last bit (Reuters-21578)", () => {
+  it('is loaded into the archive connections wherever it was built (and CI requires it built)', () => {
+    if (process.env.WIREWATCH_REQUIRE_NATIVE === '1') expect(rankExtensionPath()).not.toBeNull();
+    const db = openArchiveReader(dbPath);
+    try {
+      expect(new FullTextIndex(db).ranksWithExtension).toBe(rankExtensionPath() !== null);
+    } finally {
+      db.close();
+    }
+  });
+
+  it.runIf(rankExtensionPath() !== null)('ranks every query form the same: the same articles, order and scores as bm25()', async () => {
+    const db = openArchiveReader(dbPath);
+    try {
+      const extension = new FullTextIndex(db);
+      expect(extension.ranksWithExtension).toBe(true);
+      await withIndex(async (builtin, ctx) => {
+        expect(builtin.ranksWithExtension).toBe(false);
+        let compared = 0;
+        let tiered = 0;
+        for (const [form, generate] of Object.entries(GENERATORS)) {
+          const r = rng(form.length * 104729);
+          for (let i = 0; i < 40; i++) {
+            const q = generate(r);
+            if (!q) continue;
+            const plan = compileQuery(parseQuery(q)!, ctx).plan;
+            // Every FTS5 part of the plan (a filter or a date range leaves one or more).
+            for (const expr of ftsExpressions(plan)) {
+              // Exactly equal: the extension does bm25()'s arithmetic in bm25()'s order.
+              expect(extension.snapshot(() => extension.top(expr, 40)), q).toEqual(builtin.top(expr, 40));
+              const scored = (fts: FullTextIndex) => {
+                const rows: Array<[number, number]> = [];
+                fts.snapshot(() => fts.match(expr, true, (id, s) => rows.push([id, s])));
+                return rows.sort((a, b) => a[0] - b[0]);
+              };
+              expect(scored(extension), q).toEqual(scored(builtin));
+              compared++;
+            }
+            if (plan.op === 'fts' && plan.tiers) {
+              // The impact tiers' candidate queries add tier-token phrases to the expression.
+              const hits = Number.MAX_SAFE_INTEGER;
+              expect(extension.snapshot(() => extension.top(plan.expr, 20, plan.tiers, hits)), q).toEqual(builtin.top(plan.expr, 20, plan.tiers, hits));
+              tiered++;
+            }
+          }
+        }
+        expect(compared).toBeGreaterThan(250);
+        expect(tiered).toBeGreaterThan(50);
+      });
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});
+
+/** The FTS5 expressions a plan runs. */
+function ftsExpressions(plan: Plan): string[] {
+  switch (plan.op) {
+    case 'fts':
+      return [plan.expr];
+    case 'and':
+      return [...plan.pos, ...plan.neg].flatMap(ftsExpressions);
+    case 'or':
+      return plan.children.flatMap(ftsExpressions);
+    default:
+      return [];
+  }
+}

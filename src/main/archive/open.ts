@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
+import { loadRankExtension } from './rank-extension';
 
 export type Db = Database.Database;
 
@@ -13,6 +14,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** The migrations to apply; the shipped list by default (tests pass their own). */
   migrations?: Migration[];
+  /**
+   * Load the ranking extension (rank-extension.ts) when it is built: the default. False ranks
+   * with FTS5's bm25() (tests compare the two).
+   */
+  rankExtension?: boolean;
 }
 
 /**
@@ -36,6 +42,7 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
     // A larger page cache: the full-text index merges its segments as articles arrive.
     db.pragma('cache_size = -65536');
     migrate(db, file, options.migrations ?? MIGRATIONS);
+    if (options.rankExtension !== false) loadRankExtension(db);
     return db;
   } catch (err) {
     db.close();
@@ -47,10 +54,11 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
  * Opens an archive another connection has opened (and migrated) for reading only: a second
  * thread's view, which sees every committed transaction and can write nothing.
  */
-export function openArchiveReader(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+export function openArchiveReader(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'rankExtension'> = {}): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  if (options.rankExtension !== false) loadRankExtension(db);
   return db;
 }
 

@@ -1,6 +1,8 @@
 import { ArticleSweep, type Db } from '../archive';
 import { ANALYSER_VERSION, analyseArticle, stemToken, type IndexedText } from './analyse';
 import { tieredTop, type TieredSource, type TierQuery } from './tiered-top';
+import { phrasesOf } from './fts-phrases';
+import { hasRankExtension } from '../archive/rank-extension';
 
 /** The article fields the index reads. */
 export interface IndexableArticle {
@@ -24,7 +26,16 @@ export interface IndexState {
  * Column weights for BM25: title terms count twice. Order: title_words, body_words, title_stems,
  * body_stems, impact (tier tokens: they select candidates and never add to a score).
  */
-const BM25 = 'bm25(search_fts, 2.0, 1.0, 2.0, 1.0, 0.0)';
+const WEIGHTS = '2.0, 1.0, 2.0, 1.0, 0.0';
+const BM25 = `bm25(search_fts, ${WEIGHTS})`;
+/**
+ * The same BM25 through the ranking extension (rank-extension.ts), its first argument the rows
+ * of each phrase (`phraseCounts`), bound before the MATCH expression.
+ */
+const EXTENSION_BM25 = `wirewatch_bm25(search_fts, ?, ${WEIGHTS})`;
+
+/** Phrase row counts kept (see `phraseCounts`); beyond, they are counted afresh. */
+const PHRASE_COUNTS_KEPT = 100_000;
 
 /** Stem keys `FullTextIndex.keyLookup` reads of one language at most (a few milliseconds). */
 const KEYS_READ_AT_MOST = 30_000;
@@ -75,9 +86,16 @@ export class FullTextIndex {
   private rebuilding: boolean;
   /** Writes by this connection (articles added or removed, the index emptied): they invalidate `keyLookup`. */
   private writes = 0;
-  /** Stem keys present per language prefix (`it·`), with the index state they were read at. */
+  /** Stem keys present per language prefix (`it·`), as the index stood at `readAt`. */
   private readonly keysByPrefix = new Map<string, Set<string> | null>();
-  private keysReadAt = { dataVersion: -1, writes: -1 };
+  /** Rows holding each phrase (an expression of its own, see fts-phrases.ts), as the index stood at `readAt`. */
+  private readonly phraseRows = new Map<string, number>();
+  /** The index state the kept keys and counts were read at: SQLite's data_version and this connection's writes. */
+  private readAt = { dataVersion: -1, writes: -1 };
+  /** True inside `snapshot` once `readAt` has been checked (nothing can change until it ends). */
+  private stateChecked = false;
+  /** True when ranking goes through the extension's wirewatch_bm25 (else FTS5's bm25). */
+  readonly ranksWithExtension: boolean;
   private readonly dataVersionStmt;
   private vocabRange: ((from: string, to: string, limit: number) => string[]) | null = null;
   private readonly readTransaction: <T>(read: () => T) => T;
@@ -95,7 +113,9 @@ export class FullTextIndex {
     this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.rowsBetween = db.prepare('SELECT id, title, body, language FROM articles WHERE id >= ? AND id <= ? AND superseded_by IS NULL ORDER BY id');
     this.upsertWord = db.prepare('INSERT INTO search_words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
-    this.matchScored = db.prepare(`SELECT rowid, -${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
+    this.ranksWithExtension = hasRankExtension(db);
+    const rank = this.ranksWithExtension ? EXTENSION_BM25 : BM25;
+    this.matchScored = db.prepare(`SELECT rowid, -${rank} FROM search_fts WHERE search_fts MATCH ?`).raw(true);
     this.matchIds = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(true);
     this.matchAny = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1');
     this.matchCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
@@ -104,13 +124,13 @@ export class FullTextIndex {
     // One JSON array instead of a row per hit: a third cheaper on common words (60,000 hits).
     this.matchIdList = db.prepare('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck();
     this.matchOne = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid = ?').pluck();
-    this.matchTop = db.prepare(`SELECT rowid, -${BM25} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
+    this.matchTop = db.prepare(`SELECT rowid, -${rank} AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score DESC, rowid LIMIT ?`).raw(true);
     // FTS5's averages record (rowid 1 of its data table): row count, then tokens per column.
     this.averagesStmt = db.prepare('SELECT block FROM search_fts_data WHERE id = 1').pluck();
     const inTransaction = db.transaction((read: () => unknown) => read());
     this.readTransaction = <T>(read: () => T) => inTransaction(read) as T;
     this.tierSource = {
-      top: (expr, k) => this.matchTop.all(expr, k) as Array<[number, number]>,
+      top: (expr, k) => this.matchTop.all(...this.rankArgs(expr), k) as Array<[number, number]>,
       count: (expr) => this.count(expr),
       stats: () => this.tableStats(),
     };
@@ -132,7 +152,62 @@ export class FullTextIndex {
    * in WAL mode; a page of hits runs four or five). Inside a transaction already, just runs it.
    */
   snapshot<T>(read: () => T): T {
-    return this.db.inTransaction ? read() : this.readTransaction(read);
+    if (this.db.inTransaction) return read();
+    return this.readTransaction(() => {
+      this.checkState();
+      this.stateChecked = true;
+      try {
+        return read();
+      } finally {
+        this.stateChecked = false;
+      }
+    });
+  }
+
+  /**
+   * Drops the stem keys and phrase counts kept from an earlier state of the index: after a
+   * change by this connection (it counts its own writes) or by another (`PRAGMA data_version`).
+   */
+  private checkState(): void {
+    if (this.stateChecked) return;
+    const dataVersion = this.dataVersionStmt.get() as number;
+    if (dataVersion !== this.readAt.dataVersion || this.writes !== this.readAt.writes) {
+      this.keysByPrefix.clear();
+      this.phraseRows.clear();
+      this.readAt = { dataVersion, writes: this.writes };
+    }
+  }
+
+  /**
+   * What a ranking statement binds before its MATCH expression: the rows of each of the
+   * expression's phrases when ranking through the extension, nothing with FTS5's bm25.
+   */
+  private rankArgs(expression: string): [string] | [string | null, string] {
+    return this.ranksWithExtension ? [this.phraseCounts(expression), expression] : [expression];
+  }
+
+  /**
+   * The rows holding each phrase of an expression, in FTS5's order, as wirewatch_bm25 takes them
+   * ("1742 5012"): what bm25() counts by running every phrase at every query, counted here once
+   * and kept while the index is unchanged (a common word recurs in many queries). Null when the
+   * expression's phrases cannot be told (the extension then counts them itself).
+   */
+  private phraseCounts(expression: string): string | null {
+    const phrases = phrasesOf(expression);
+    if (!phrases) return null;
+    this.checkState();
+    if (this.phraseRows.size > PHRASE_COUNTS_KEPT) this.phraseRows.clear();
+    let out = '';
+    for (const phrase of phrases) {
+      let n = this.phraseRows.get(phrase);
+      if (n === undefined) {
+        // Not through `count`: these counts weigh the phrases, they count no query's hits.
+        n = this.matchCount.get(phrase) as number;
+        this.phraseRows.set(phrase, n);
+      }
+      out += out ? ` ${n}` : `${n}`;
+    }
+    return out;
   }
 
   /** Indexes one article (call inside the transaction that stores it). */
@@ -238,7 +313,7 @@ export class FullTextIndex {
    * (higher is better) when `scored`, else 0 (cheaper: for date order and counting).
    */
   match(expression: string, scored: boolean, visit: (id: number, score: number) => void): void {
-    const rows = (scored ? this.matchScored : this.matchIds).all(expression) as Array<[number, number?]>;
+    const rows = (scored ? this.matchScored.all(...this.rankArgs(expression)) : this.matchIds.all(expression)) as Array<[number, number?]>;
     for (const row of rows) visit(row[0], row[1] ?? 0);
   }
 
@@ -251,11 +326,7 @@ export class FullTextIndex {
    * the ranking and in BM25's weights.
    */
   keyLookup(): (prefix: string, key: string) => boolean {
-    const dataVersion = this.dataVersionStmt.get() as number;
-    if (dataVersion !== this.keysReadAt.dataVersion || this.writes !== this.keysReadAt.writes) {
-      this.keysByPrefix.clear();
-      this.keysReadAt = { dataVersion, writes: this.writes };
-    }
+    this.checkState();
     return (prefix, key) => {
       let keys = this.keysByPrefix.get(prefix);
       if (keys === undefined) {
@@ -311,7 +382,7 @@ export class FullTextIndex {
    */
   top(expression: string, k: number, tiers: TierQuery | null = null, hits = 0): Array<[number, number]> {
     const tiered = tiers ? tieredTop(this.tierSource, expression, k, tiers, hits) : null;
-    return tiered ?? (this.matchTop.all(expression, k) as Array<[number, number]>);
+    return tiered ?? (this.matchTop.all(...this.rankArgs(expression), k) as Array<[number, number]>);
   }
 
   /** How many of `ids` match the expression (a lookup each: for a handful of ids). */
