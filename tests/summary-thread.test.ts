@@ -133,3 +133,28 @@ describe('summaries counted on the summary thread', () => {
     }
   });
 });
+
+describe('the first searches after open, while the summary thread loads', () => {
+  it('answer the page before the summary counted on the workbench thread, with the same figures', async () => {
+    const first = openWb(false);
+    await first.api['import.paths']({ paths: [REUTERS(0), SEED_FILE] });
+    first.close();
+    open.length = 0;
+
+    const threaded = openWb(true);
+    // Sent at once after open, as the search box sends them: the summary first, then the page.
+    const order: string[] = [];
+    const summary = threaded.api['search.summary']({ query: 'oil' }).then((s) => (order.push('summary'), s));
+    const page = threaded.api['search.query']({ query: 'oil', deferSummary: true }).then((p) => (order.push('page'), p));
+    const [s, p] = await Promise.all([summary, page]);
+    expect(order).toEqual(['page', 'summary']);
+    // The page counted its articles itself; the summary is the whole one.
+    expect(p.summaryPending).toBe(true);
+    expect(p.articles).toBe(s.articles);
+    const plain = openWb(false);
+    const { tookMs: _, ...alone } = await plain.api['search.summary']({ query: 'oil' });
+    const { tookMs: __, ...counted } = s;
+    expect(counted).toEqual(alone);
+    expect(await threaded.summaryThreadReady()).toBe(true);
+  });
+});

@@ -65,8 +65,10 @@ async function runMeasure(job: ChildJob): Promise<MeasureFigures> {
   // Open to first result: from just before open (modules loaded) to the first answer.
   const t0 = performance.now();
   const engine: OpenedEngine = await adapter.open(job.dir);
+  let openToHitsMs: number | undefined;
   try {
-    await engine.query(set.warmup['one-word'][0]!);
+    const first = await engine.query(set.warmup['one-word'][0]!);
+    if (first.hitsAt !== undefined) openToHitsMs = first.hitsAt - t0;
   } catch (e) {
     notes.push(`first query failed: ${(e as Error).message}`);
   }
@@ -74,7 +76,8 @@ async function runMeasure(job: ChildJob): Promise<MeasureFigures> {
   notes.push(...(engine.notes ?? []));
   collect();
   const afterOpen = process.memoryUsage();
-  log(job, `open to first result ${openToFirstMs.toFixed(0)} ms, RSS ${(afterOpen.rss / 2 ** 20).toFixed(0)} MB`);
+  const hits = openToHitsMs === undefined ? '' : ` (hits in at ${openToHitsMs.toFixed(0)} ms)`;
+  log(job, `open to first result ${openToFirstMs.toFixed(0)} ms${hits}, RSS ${(afterOpen.rss / 2 ** 20).toFixed(0)} MB`);
   if (engine.settled) {
     const t1 = performance.now();
     await engine.settled();
@@ -129,6 +132,7 @@ async function runMeasure(job: ChildJob): Promise<MeasureFigures> {
     engine: job.engine,
     dataset: job.dataset,
     openToFirstMs,
+    ...(openToHitsMs === undefined ? {} : { openToHitsMs }),
     baselineRssBytes,
     rssAfterOpenBytes: afterOpen.rss,
     heapUsedAfterOpenBytes: afterOpen.heapUsed,

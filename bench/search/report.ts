@@ -47,7 +47,7 @@ export function printEngine(dataset: string, run: EngineRun): void {
   const m = run.measure.value;
   // Memory: process.memoryUsage() after a forced GC; peak = process.resourceUsage().maxRSS.
   console.log(
-    `  open to first result ${ms(m.openToFirstMs)} ms; RSS before open ${mb(m.baselineRssBytes)} MB, after open ${mb(m.rssAfterOpenBytes)} MB, ` +
+    `  open to first result ${ms(m.openToFirstMs)} ms${m.openToHitsMs === undefined ? '' : ` (hits in at ${ms(m.openToHitsMs)} ms)`}; RSS before open ${mb(m.baselineRssBytes)} MB, after open ${mb(m.rssAfterOpenBytes)} MB, ` +
       `peak over open and queries ${mb(m.peakRssBytes)} MB; heap used after open ${mb(m.heapUsedAfterOpenBytes)} MB, after queries ${mb(m.heapUsedAfterQueriesBytes)} MB`,
   );
   for (const n of m.notes) console.log(`  open note: ${n}`);
@@ -83,6 +83,7 @@ export function medianRun(runs: EngineRun[]): EngineRun {
   const value: MeasureFigures = {
     ...first,
     openToFirstMs: median(ok.map((m) => m.value.openToFirstMs)),
+    ...(first.openToHitsMs === undefined ? {} : { openToHitsMs: median(ok.map((m) => m.value.openToHitsMs ?? NaN)) }),
     kinds,
     notes: [...first.notes, `p50, p95, p99 and open to first result: medians over ${ok.length} rounds`],
   };
@@ -187,6 +188,7 @@ export function printSideBySide(dataset: string, runs: EngineRun[]): void {
         ['index alone: rebuild s', ...engines.map((e) => fig(e, (b) => (b?.reindexS !== undefined ? b.reindexS.toFixed(1) : '-')))],
         ['persisted MB', ...engines.map((e) => fig(e, (b) => (b ? mb(b.persistedBytes) : '-')))],
         ['open to first result ms', ...engines.map((e) => fig(e, (_, m) => (m ? ms(m.openToFirstMs) : '-')))],
+        ['  of which hits in at ms', ...engines.map((e) => fig(e, (_, m) => (m?.openToHitsMs !== undefined ? ms(m.openToHitsMs) : '-')))],
         ['RSS after open MB', ...engines.map((e) => fig(e, (_, m) => (m ? mb(m.rssAfterOpenBytes) : '-')))],
         ['peak RSS MB (open + queries)', ...engines.map((e) => fig(e, (_, m) => (m ? mb(m.peakRssBytes) : '-')))],
         ['heap used after open MB', ...engines.map((e) => fig(e, (_, m) => (m ? mb(m.heapUsedAfterOpenBytes) : '-')))],

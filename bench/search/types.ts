@@ -128,6 +128,8 @@ export interface MeasureFigures {
   dataset: DatasetName;
   /** ms from just before opening (modules already loaded) to the first query's result. */
   openToFirstMs: number;
+  /** For an answer in two parts: ms from the same moment until its hits were in (the page; the summary may come later). */
+  openToHitsMs?: number;
   /** RSS before opening: Node, tsx and the engine's modules. */
   baselineRssBytes: number;
   /** RSS and V8 heap used right after open + first query, after a full GC. */

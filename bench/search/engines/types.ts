@@ -31,6 +31,8 @@ export interface BuildResult {
 export interface QueryAnswer {
   total: number;
   ids: number[];
+  /** performance.now() when the hits were in, for an answer that comes in two parts (the UI's: page, then summary). */
+  hitsAt?: number;
 }
 
 /** An opened engine. */

@@ -85,12 +85,13 @@ export async function query(wb: Workbench, q: BenchQuery, mode: Mode = 'ui'): Pr
     mode === 'page'
       ? await wb.api['search.query']({ query: q.ours, limit: PAGE, foldCopies: false, facets: false, snippets: false })
       : await wb.api['search.query']({ query: q.ours, limit: PAGE, deferSummary: true });
+  const hitsAt = performance.now();
   let total = r.total;
   if (summary) {
     const s = await summary;
     if (r.summaryPending) total = s.total;
   }
-  return { total, ids: r.hits.map((h) => h.id) };
+  return { total, ids: r.hits.map((h) => h.id), ...(summary ? { hitsAt } : {}) };
 }
 
 /** Closes the workbench (close may become async; both are awaited). */
