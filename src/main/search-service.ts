@@ -9,6 +9,7 @@ import { COUNTED_ELSEWHERE } from './search/engine';
 import { parseQuery } from './search/query/parse';
 import { hasMetaField } from './search/query/ast';
 import { startSummaryThread, type SummaryThread } from './summary-thread';
+import { PageFirst } from './page-first';
 
 /** Pause between background index-building steps, so queries and imports get their turn. */
 const REBUILD_PAUSE_MS = 5;
@@ -116,40 +117,7 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
    * the summary first, and the page for the same query then takes its count from it.
    */
   let counting: { query: string; articles: Promise<number | null> } | null = null;
-  /** Summaries expecting the page of their query (see `search.summary`), by a key of their own. */
-  const expectingPage = new Map<object, { query: string; release: () => void }>();
-  /**
-   * Starts expecting the page of `query`: `answered()` resolves once that page has been
-   * answered (released on the next turn of the event loop, so its reply goes out first), or
-   * PAGE_FIRST_WAIT_MS after it was called if no page comes; `forget()` stops expecting it.
-   */
-  const expectPage = (query: string) => {
-    const key = {};
-    let answered = false;
-    let wake: (() => void) | null = null;
-    expectingPage.set(key, {
-      query,
-      release: () => {
-        answered = true;
-        expectingPage.delete(key);
-        wake?.();
-      },
-    });
-    return {
-      answered: () =>
-        answered
-          ? Promise.resolve()
-          : new Promise<void>((resolve) => {
-              const timer = setTimeout(() => wake?.(), PAGE_FIRST_WAIT_MS);
-              wake = () => {
-                clearTimeout(timer);
-                expectingPage.delete(key);
-                resolve();
-              };
-            }),
-      forget: () => expectingPage.delete(key),
-    };
-  };
+  const pageFirst = new PageFirst(PAGE_FIRST_WAIT_MS);
 
   return {
     fts,
@@ -181,7 +149,7 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
           result = n === null ? run(req) : { ...result, total: n, articles: n, tookMs: Math.round((performance.now() - started) * 100) / 100 };
         }
         if (req.record) saved.record(req.query, result.total);
-        for (const expecting of expectingPage.values()) if (expecting.query === req.query) setImmediate(expecting.release);
+        pageFirst.pageAnswered(req.query);
         return result;
       },
       'search.summary': async (args) => {
@@ -190,7 +158,7 @@ export function openSearch(db: Db, store: ArticleStore, fts: FullTextIndex, dbPa
         const req = { query: args.query, foldCopies: args.foldCopies };
         // Should it be counted here after all, the page the search box sends right after the
         // summary goes first (below); it may be answered while the thread is still asked.
-        const page = thread ? expectPage(req.query) : null;
+        const page = thread ? pageFirst.expect(req.query) : null;
         try {
           // `speaker:` resolves aliases through the people registry, which lives on this thread.
           if (thread?.answering() && !asBadRequest(() => hasMetaField(parseQuery(req.query), 'speaker'))) {
