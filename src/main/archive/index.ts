@@ -4,4 +4,4 @@ export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 export { ArticleStore, combineIndexers, type ArchiveIndexer, type IndexerArticle, type HitFields, type NewArticle, type NewOriginal, type PreparedArticle, type StoredFile, type StoryFinder } from './articles';
 export { defaultDataDir, resolveDbPath } from './location';
 export { ArticleSweep } from './article-sweep';
-export { hasRankExtension, loadRankExtension, rankExtensionPath } from './rank-extension';
+export { hasRankExtension, rankExtensionPath } from './rank-extension';

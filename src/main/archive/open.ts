@@ -14,11 +14,6 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** The migrations to apply; the shipped list by default (tests pass their own). */
   migrations?: Migration[];
-  /**
-   * Load the ranking extension (rank-extension.ts) when it is built: the default. False ranks
-   * with FTS5's bm25() (tests compare the two).
-   */
-  rankExtension?: boolean;
 }
 
 /**
@@ -42,7 +37,8 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
     // A larger page cache: the full-text index merges its segments as articles arrive.
     db.pragma('cache_size = -65536');
     migrate(db, file, options.migrations ?? MIGRATIONS);
-    if (options.rankExtension !== false) loadRankExtension(db);
+    // The ranking extension when it is built (rank-extension.ts); else search ranks with bm25().
+    loadRankExtension(db);
     return db;
   } catch (err) {
     db.close();
@@ -54,11 +50,11 @@ export function openArchiveDb(file: string, options: OpenOptions = {}): Db {
  * Opens an archive another connection has opened (and migrated) for reading only: a second
  * thread's view, which sees every committed transaction and can write nothing.
  */
-export function openArchiveReader(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'rankExtension'> = {}): Db {
+export function openArchiveReader(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
-  if (options.rankExtension !== false) loadRankExtension(db);
+  loadRankExtension(db);
   return db;
 }
 

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
  */
 
 /** The extension's file name on this platform. */
-export const RANK_EXTENSION_FILE = `wirewatch_rank.${process.platform === 'win32' ? 'dll' : process.platform === 'darwin' ? 'dylib' : 'so'}`;
+const RANK_EXTENSION_FILE = `wirewatch_rank.${process.platform === 'win32' ? 'dll' : process.platform === 'darwin' ? 'dylib' : 'so'}`;
 
 /** Connections the extension was loaded into. */
 const loaded = new WeakSet<Database.Database>();

@@ -1,8 +1,7 @@
-import { ArticleSweep, type Db } from '../archive';
+import { ArticleSweep, hasRankExtension, type Db } from '../archive';
 import { ANALYSER_VERSION, analyseArticle, stemToken, type IndexedText } from './analyse';
 import { tieredTop, type TieredSource, type TierQuery } from './tiered-top';
 import { phrasesOf } from './fts-phrases';
-import { hasRankExtension } from '../archive/rank-extension';
 
 /** The article fields the index reads. */
 export interface IndexableArticle {
@@ -84,7 +83,7 @@ export class FullTextIndex {
    * writes), so that every search need not read the meta table to know.
    */
   private rebuilding: boolean;
-  /** Writes by this connection (articles added or removed, the index emptied): they invalidate `keyLookup`. */
+  /** Writes by this connection (articles added or removed, the index emptied): they drop the kept stem keys and phrase counts (`checkState`). */
   private writes = 0;
   /** Stem keys present per language prefix (`it·`), as the index stood at `readAt`. */
   private readonly keysByPrefix = new Map<string, Set<string> | null>();
